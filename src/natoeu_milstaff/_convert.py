@@ -1,0 +1,301 @@
+"""Stage 2: plain data <-> typed objects, through one cattrs converter.
+
+This is the only module that imports cattrs. Records refer to each other by id in
+plain data; while structuring, a reference hook swaps each id for the object built
+earlier (sources first, then the tables that cite them), so joins happen here and
+nowhere else. Every problem is collected with its file and path; nothing half-built
+escapes.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import enum
+import typing
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ._dates import PartialDate
+from ._errors import DataError, Error
+from ._model import (
+    AlternationException,
+    Appointment,
+    Conference,
+    DatasetInfo,
+    JointDeclaration,
+    Official,
+    Post,
+    Source,
+    Topic,
+)
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+__all__ = ["TABLE_FIELDS", "structure_tables", "unstructure_tables"]
+
+T = TypeVar("T")
+
+
+class _Reference(Error, ValueError):
+    """A record names an id that no record of the target table has."""
+
+
+# The objects built so far during one load, for the reference hooks. A ContextVar keeps
+# concurrent loads in different threads apart.
+_REFS: contextvars.ContextVar[dict[type, dict[str, Any]]] = contextvars.ContextVar("refs")
+
+_KEY: dict[type, Callable[[Any], str]] = {
+    Source: lambda o: o.id,
+    Post: lambda o: o.code,
+    Official: lambda o: o.id,
+    Topic: lambda o: o.id,
+    Conference: lambda o: o.id,
+}
+_TABLE_NAME = {Source: "source", Post: "post", Official: "official", Topic: "topic", Conference: "conference"}
+
+
+def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {name}, got {type(value).__name__} {value!r}")
+        return value
+
+    return hook
+
+
+def _is_homogeneous_tuple(kind: Any) -> bool:
+    origin: Any = typing.get_origin(kind)
+    return origin is tuple and typing.get_args(kind)[1:] == (...,)
+
+
+def _make_converter() -> _Entities:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+
+    def structure_date(value: Any, _: Any) -> PartialDate:
+        if not isinstance(value, str):
+            raise TypeError(f'expected a quoted EDTF date string such as "2019-11-25", got {value!r}')
+        return PartialDate.parse(value)
+
+    def structure_day(value: Any, _: Any) -> dt.date:
+        parsed = structure_date(value, None)
+        if parsed.day is None or parsed.approximate or parsed.uncertain:
+            raise ValueError(f"expected a full day (YYYY-MM-DD), got {value!r}")
+        return parsed.earliest()
+
+    conv.register_structure_hook(PartialDate, structure_date)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook(dt.date, structure_day)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+
+    def structure_enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
+        try:
+            return kind(value)
+        except ValueError:
+            choices = ", ".join(repr(m.value) for m in kind)
+            raise ValueError(f"{value!r} is not a {kind.__name__}; expected one of {choices}") from None
+
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), structure_enum
+    )
+
+    def tuple_factory(kind: Any) -> Callable[[Any, Any], Any]:
+        inner = homogenous_tuple_structure_factory(kind, conv)
+
+        def hook(value: Any, t: Any) -> Any:
+            if not isinstance(value, list):
+                raise TypeError(f"expected an array, got {type(value).__name__} {value!r}")
+            return inner(value, t)
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    # References: an id in plain data, the object in memory.
+    for kind, key in _KEY.items():
+        conv.register_structure_hook(kind, _reference(kind))
+        conv.register_unstructure_hook(kind, key)
+
+    conv.register_unstructure_hook_func(
+        _is_homogeneous_tuple, lambda value: [conv.unstructure(x) for x in value]
+    )
+
+    # The tables' own records are built (and written) in full, not as references.
+    built = _Entities()
+    for kind in (DatasetInfo, *(entry[2] for entry in _ORDER)):
+        built.structure[kind] = make_dict_structure_fn(kind, conv, _cattrs_forbid_extra_keys=True)
+        built.unstructure[kind] = make_dict_unstructure_fn(kind, conv, _cattrs_omit_if_default=True)
+    return built
+
+
+@attrs.define
+class _Entities:
+    """Generated functions that build and dump whole records of each table."""
+
+    structure: dict[type, Callable[[Any], Any]] = attrs.Factory(dict)
+    unstructure: dict[type, Callable[[Any], Any]] = attrs.Factory(dict)
+
+
+def _reference(kind: type[T]) -> Callable[[Any, Any], T]:
+    name = _TABLE_NAME[kind]
+
+    def hook(value: Any, _: Any) -> T:
+        if not isinstance(value, str):
+            raise TypeError(f"expected the id of a {name} (a string), got {value!r}")
+        known: dict[str, T] = _REFS.get()[kind]
+        try:
+            return known[value]
+        except KeyError:
+            from ._errors import _close_matches
+
+            close = _close_matches(value, known)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise _Reference(f"no {name} has the id {value!r}{hint}") from None
+
+    return hook
+
+
+_CONVERTER: _Entities | None = None
+
+
+def _converter() -> _Entities:
+    global _CONVERTER  # noqa: PLW0603 - built once, on first use
+    if _CONVERTER is None:
+        _CONVERTER = _make_converter()
+    return _CONVERTER
+
+
+def _format(exc: BaseException, kind: type | None) -> str:
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown key(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, (ValueError, TypeError)) and str(exc):
+        return str(exc)
+    return cattrs.v.format_exception(exc, kind)
+
+
+def _messages(exc: BaseException, path: str) -> list[str]:
+    if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        out = []
+        for line in cattrs.transform_error(exc, path=path, format_exception=_format):
+            message, _, where = line.rpartition(" @ ")
+            out.append(f"{where}: {message}")
+        return out
+    return [f"{path}: {_format(exc, None)}"]
+
+
+# (file, key in file, class, attribute of Tables) in dependency order.
+_ORDER: tuple[tuple[str, str, type, str], ...] = (
+    ("sources.toml", "source", Source, "sources"),
+    ("posts.toml", "post", Post, "posts"),
+    ("officials.toml", "official", Official, "officials"),
+    ("appointments.toml", "appointment", Appointment, "appointments"),
+    ("topics.toml", "topic", Topic, "topics"),
+    ("conferences.toml", "conference", Conference, "conferences"),
+    ("alternation.toml", "exception", AlternationException, "exceptions"),
+    ("declarations.toml", "declaration", JointDeclaration, "declarations"),
+)
+
+
+# The attribute names of a dataset's tables, "info" first.
+TABLE_FIELDS: tuple[str, ...] = ("info", *(entry[3] for entry in _ORDER))
+
+
+@contextmanager
+def _references() -> Iterator[dict[type, dict[str, Any]]]:
+    refs: dict[type, dict[str, Any]] = {kind: {} for kind in _KEY}
+    token = _REFS.set(refs)
+    try:
+        yield refs
+    finally:
+        _REFS.reset(token)
+
+
+def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict[str, Any]:
+    """Build typed records from plain data keyed by file name, keyed like ``TABLE_FIELDS``.
+
+    Raises one ``DataError`` that lists every problem with its file and path.
+    """
+    entity = _converter().structure
+    problems: list[str] = []
+    built: dict[str, Any] = {}
+    try:
+        built["info"] = entity[DatasetInfo](raw["dataset.toml"])
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
+        problems += [f"dataset.toml: {m}" for m in _messages(exc, "$.dataset")]
+    with _references() as refs:
+        for file, key, kind, attr in _ORDER:
+            records = raw[file]
+            if kind is Topic:
+                pairs = _topics_in_dependency_order(records, file, problems)
+            else:
+                pairs = list(enumerate(records))
+            objects = []
+            for index, record in pairs:
+                path = f"$.{key}[{index}]"
+                try:
+                    obj = entity[kind](record)
+                except Exception as exc:  # noqa: BLE001
+                    problems += [f"{file}: {m}" for m in _messages(exc, path)]
+                    continue
+                objects.append((index, obj))
+                if kind in _KEY:
+                    ident = _KEY[kind](obj)
+                    if ident in refs[kind]:
+                        problems.append(f"{file}: {path}: duplicate id {ident!r}")
+                    refs[kind][ident] = obj
+            built[attr] = tuple(obj for _, obj in sorted(objects, key=lambda pair: pair[0]))
+    if problems:
+        raise DataError(problems, source=origin)
+    return built
+
+
+def _topics_in_dependency_order(
+    records: list[dict[str, Any]], file: str, problems: list[str]
+) -> list[tuple[int, dict[str, Any]]]:
+    """Order topic records so that each comes after its broader topics (which it holds)."""
+    by_id: dict[str, int] = {}
+    for index, record in enumerate(records):
+        ident = record.get("id")
+        if isinstance(ident, str):
+            by_id.setdefault(ident, index)
+    state: dict[int, int] = {}  # 1 visiting, 2 done
+    order: list[tuple[int, dict[str, Any]]] = []
+
+    def visit(index: int, trail: list[str]) -> None:
+        if state.get(index) == 2:
+            return
+        if state.get(index) == 1:
+            cycle = " -> ".join([*trail, str(records[index].get("id"))])
+            problems.append(f"{file}: $.topic[{index}].broader: cycle {cycle}")
+            return
+        state[index] = 1
+        broader = records[index].get("broader", [])
+        for parent in broader if isinstance(broader, list) else []:
+            if isinstance(parent, str) and parent in by_id:
+                visit(by_id[parent], [*trail, str(records[index].get("id"))])
+        state[index] = 2
+        order.append((index, records[index]))
+
+    for index in range(len(records)):
+        visit(index, [])
+    return order
+
+
+def unstructure_tables(tables: Any) -> dict[str, Any]:
+    """Plain data keyed by file name, ids in place of referenced objects."""
+    entity = _converter().unstructure
+    out: dict[str, Any] = {"dataset.toml": entity[DatasetInfo](tables.info)}
+    for file, _, kind, attr in _ORDER:
+        out[file] = [entity[kind](obj) for obj in getattr(tables, attr)]
+    return out

@@ -1,0 +1,248 @@
+"""Dates at the precision a source gives them.
+
+``PartialDate`` keeps a year, a year and month, or a full day, with the EDTF
+(ISO 8601-2) qualifiers ``~`` (approximate), ``?`` (uncertain) and ``%`` (both).
+Loose text such as ``"19 May 2020"`` is read by python-dateutil, imported only when
+such text is met.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._errors import InvalidDateError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["PartialDate", "Precision", "as_day"]
+
+_EDTF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?")
+_QUALIFIER = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
+
+
+class Precision(enum.Enum):
+    """How much of a date a source gives."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+def _check_year(_: object, __: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or not 1 <= value <= 9999:
+        raise InvalidDateError(f"year must be an int from 1 to 9999, got {value!r}")
+
+
+def _check_month(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (type(value) is not int or not 1 <= value <= 12):
+        raise InvalidDateError(f"month must be an int from 1 to 12 or None, got {value!r}")
+
+
+def _check_day(inst: PartialDate, _: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is None:
+        return
+    if inst.month is None:
+        raise InvalidDateError(f"a day ({value!r}) needs a month")
+    if type(value) is not int:
+        raise InvalidDateError(f"day must be an int or None, got {value!r}")
+    last = calendar.monthrange(inst.year, inst.month)[1]
+    if not 1 <= value <= last:
+        raise InvalidDateError(
+            f"day {value} does not exist in {inst.year:04d}-{inst.month:02d} (1 to {last})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    The text form is EDTF: ``2019``, ``2019-06``, ``2019-06-05``, followed by ``~``
+    (approximate), ``?`` (uncertain) or ``%`` (both).
+
+    >>> d = PartialDate.parse("2019-06")
+    >>> d.precision, str(d), d.earliest(), d.latest()
+    (<Precision.MONTH: 'month'>, '2019-06', datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
+    >>> d.covers(datetime.date(2019, 6, 17))
+    True
+    """
+
+    year: int = attrs.field(validator=_check_year)
+    month: int | None = attrs.field(default=None, validator=_check_month)
+    day: int | None = attrs.field(default=None, validator=_check_day)
+    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    uncertain: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    @property
+    def precision(self) -> Precision:
+        """``YEAR``, ``MONTH`` or ``DAY``."""
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.YEAR if self.month is None else Precision.MONTH
+
+    def earliest(self) -> dt.date:
+        """The first day this date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """The last day this date can mean."""
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether ``day`` falls within this date.
+
+        >>> PartialDate.parse("2020").covers(datetime.date(2020, 5, 19))
+        True
+        """
+        return self.earliest() <= _require_day(day) <= self.latest()
+
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """A key that orders partial dates by their earliest, then latest, day."""
+        return (self.earliest(), self.latest())
+
+    def __repr__(self) -> str:
+        return f"PartialDate.parse({str(self)!r})"
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        if self.approximate and self.uncertain:
+            return text + "%"
+        if self.approximate:
+            return text + "~"
+        return text + "?" if self.uncertain else text
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read the EDTF text form (``2019``, ``2019-06``, ``2019-06-05``, ``2019-06~``).
+
+        >>> d = PartialDate.parse("2019-11-25~")
+        >>> d.year, d.month, d.day, d.approximate
+        (2019, 11, 25, True)
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"PartialDate.parse() takes a str, got {type(text).__name__}")
+        m = _EDTF.fullmatch(text.strip())
+        if m is None:
+            raise InvalidDateError(
+                f"{text!r} is not an EDTF date; expected YYYY, YYYY-MM or YYYY-MM-DD, "
+                "optionally followed by ~, ? or %"
+            )
+        year, month, day, qual = m.groups()
+        approximate, uncertain = _QUALIFIER[qual or ""]
+        return cls(
+            year=int(year),
+            month=int(month) if month else None,
+            day=int(day) if day else None,
+            approximate=approximate,
+            uncertain=uncertain,
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> PartialDate:
+        """Read EDTF, or loose English text such as ``"19 May 2020"`` or ``"May 2020"``.
+
+        Numeric forms that could be read two ways (``"05/06/2020"``) are refused.
+
+        >>> str(PartialDate.from_text("19 May 2020")), str(PartialDate.from_text("June 2019"))
+        ('2020-05-19', '2019-06')
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"PartialDate.from_text() takes a str, got {type(text).__name__}")
+        if _EDTF.fullmatch(text.strip()):
+            return cls.parse(text)
+        year, month, day = _loose(text)
+        return cls(year=year, month=month, day=day)
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> PartialDate:
+        """A day-precise ``PartialDate`` for a ``datetime.date``."""
+        day = _require_day(day)
+        return cls(year=day.year, month=day.month, day=day.day)
+
+
+def _require_day(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise TypeError(
+            f"expected a date, got a datetime ({value!r}); pass value.date() — "
+            "a time of day would make the answer depend on the caller's time zone"
+        )
+    if not isinstance(value, dt.date):
+        raise TypeError(f"expected a datetime.date, got {type(value).__name__} ({value!r})")
+    return value
+
+
+def as_day(value: object) -> dt.date:
+    """A query's ``on`` argument as a ``datetime.date``.
+
+    Accepts a ``date`` or a string naming one day (``"2020-05-19"``, ``"19 May 2020"``);
+    refuses a ``datetime`` (``TypeError``) and partial or ambiguous strings
+    (``InvalidDateError``).
+    """
+    if isinstance(value, str):
+        parsed = PartialDate.from_text(value)
+        if parsed.precision is not Precision.DAY or parsed.approximate or parsed.uncertain:
+            raise InvalidDateError(
+                f"{value!r} does not name one day (it reads as {parsed}); "
+                "a query needs a full date such as '2020-05-19' or '19 May 2020'"
+            )
+        return parsed.earliest()
+    return _require_day(value)
+
+
+def _loose(text: str) -> tuple[int, int | None, int | None]:
+    """Parse loose text with dateutil, finding which parts the text itself gave."""
+    from dateutil import parser  # deferred: import stays cheap
+
+    if not re.search(r"\d", text):
+        raise InvalidDateError(f"{text!r} is not a date: it has no year")
+    # Two defaults that differ in every field show which fields came from the text.
+    # Both default years are leap years so that "29 February" never fails on them.
+    low = dt.datetime(2000, 1, 1, 0, 0, 0, 0)
+    high = dt.datetime(2004, 3, 3, 1, 1, 1, 1)
+    readings: set[tuple[int, int, int]] = set()
+    results: list[tuple[dt.datetime, dt.datetime]] = []
+    for dayfirst in (False, True):
+        for yearfirst in (False, True):
+            pair = []
+            for default in (low, high):
+                call: Callable[..., dt.datetime] = parser.parse
+                try:
+                    got = call(text, default=default, dayfirst=dayfirst, yearfirst=yearfirst)
+                except (ValueError, OverflowError) as exc:
+                    raise InvalidDateError(f"{text!r} is not a date I can read ({exc})") from None
+                pair.append(got)
+            results.append((pair[0], pair[1]))
+            readings.add((pair[0].year, pair[0].month, pair[0].day))
+    first, second = results[0]
+    if first.tzinfo is not None or second.tzinfo is not None:
+        raise InvalidDateError(f"{text!r} has a time zone; give a calendar date only")
+    if (first.hour, first.minute, first.second, first.microsecond) == (
+        second.hour,
+        second.minute,
+        second.second,
+        second.microsecond,
+    ):
+        raise InvalidDateError(f"{text!r} has a time of day; give a calendar date only")
+    if first.year != second.year:
+        raise InvalidDateError(f"{text!r} has no year")
+    if len(readings) > 1:
+        options = ", ".join(sorted(f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in readings))
+        raise InvalidDateError(
+            f"{text!r} is ambiguous (it could be {options}); write it as YYYY-MM-DD or with the month's name"
+        )
+    month = first.month if first.month == second.month else None
+    day = first.day if first.day == second.day else None
+    if day is not None and month is None:
+        raise InvalidDateError(f"{text!r} has a day but no month")
+    return first.year, month, day

@@ -1,0 +1,118 @@
+"""The library's exception family: one base class, one subclass per failure.
+
+Each subclass also derives from the matching built-in exception, so callers that
+catch ``LookupError`` or ``ValueError`` keep working.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "AmbiguousDateError",
+    "DataError",
+    "Error",
+    "InvalidDateError",
+    "InvalidValueError",
+    "UnknownConferenceError",
+    "UnknownOfficialError",
+    "UnknownPostError",
+    "UnknownTopicError",
+]
+
+
+class Error(Exception):
+    """Base class of every exception raised by natoeu_milstaff."""
+
+
+class InvalidDateError(Error, ValueError):
+    """A date string or date value is malformed, partial where a day is needed, or ambiguous."""
+
+
+class InvalidValueError(Error, ValueError):
+    """An argument has the right type but a value outside the valid choices."""
+
+
+class AmbiguousDateError(Error, LookupError):
+    """The record cannot tell which of several officials held a post on a date.
+
+    Raised by ``who_held`` when the known start and end dates are too coarse to decide
+    between two or more possible holders. ``candidates`` names them.
+    """
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.candidates: tuple[str, ...] = tuple(candidates)
+
+
+class _UnknownKeyError(Error, LookupError):
+    """An identifier that names nothing in the dataset; carries the closest matches."""
+
+    kind = "key"
+
+    def __init__(self, key: object, choices: Iterable[str] = (), *, hint: str = "") -> None:
+        self.key = key
+        self.matches: tuple[str, ...] = _close_matches(key, choices)
+        message = f"unknown {self.kind} {key!r}"
+        if self.matches:
+            message += "; did you mean " + ", ".join(repr(m) for m in self.matches) + "?"
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # LookupError would otherwise quote the message like a key
+        return str(self.args[0])
+
+
+class UnknownPostError(_UnknownKeyError):
+    """No post has this code or title."""
+
+    kind = "post"
+
+
+class UnknownTopicError(_UnknownKeyError):
+    """No topic has this id, label or alias."""
+
+    kind = "topic"
+
+
+class UnknownOfficialError(_UnknownKeyError):
+    """No official has this id, name or alias."""
+
+    kind = "official"
+
+
+class UnknownConferenceError(_UnknownKeyError):
+    """No conference has this id, date or ordinal."""
+
+    kind = "conference"
+
+
+class DataError(Error, ValueError):
+    """A data directory is malformed or breaks an invariant.
+
+    ``problems`` lists every problem found, each naming the file and the path to the bad
+    field, e.g. ``conferences.toml: $.conference[2].date: ...``.
+    """
+
+    def __init__(self, problems: Sequence[str], *, source: str = "dataset") -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"{source}: {count} problem{'s' if count != 1 else ''}"
+        super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
+
+
+def _close_matches(key: object, choices: Iterable[str]) -> tuple[str, ...]:
+    if not isinstance(key, str):
+        return ()
+    import difflib  # only on the error path
+
+    pool = sorted(set(choices))
+    lowered = {c.casefold(): c for c in pool}
+    found = difflib.get_close_matches(key.casefold(), list(lowered), n=3, cutoff=0.6)
+    prefix = [c for c in pool if c.casefold().startswith(key.casefold()) and key]
+    ordered = dict.fromkeys([lowered[f] for f in found] + prefix[:3])
+    return tuple(ordered)[:3]

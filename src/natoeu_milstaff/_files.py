@@ -1,0 +1,137 @@
+"""Stage 1: the data directory on disk — which files, read as TOML, written back as TOML.
+
+Only the names in ``TABLES`` are read, each from directly inside the directory: a
+data directory cannot make the loader read anywhere else, and TOML is data, never code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any
+
+from ._errors import DataError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+
+__all__ = ["TABLES", "read_tables", "write_tables"]
+
+# file name -> the key of its array of records ("dataset" holds one table, not an array)
+TABLES: dict[str, str] = {
+    "dataset.toml": "dataset",
+    "sources.toml": "source",
+    "posts.toml": "post",
+    "officials.toml": "official",
+    "appointments.toml": "appointment",
+    "topics.toml": "topic",
+    "conferences.toml": "conference",
+    "alternation.toml": "exception",
+    "declarations.toml": "declaration",
+}
+
+
+def read_tables(root: Path) -> dict[str, Any]:
+    """Read every data file below ``root``; raise one ``DataError`` listing all problems."""
+    import tomllib  # deferred: `import natoeu_milstaff` must not pay for it
+
+    problems: list[str] = []
+    if not root.is_dir():
+        raise DataError([f"{root}: not a directory"], source=str(root))
+    known = set(TABLES)
+    stray = sorted(p.name for p in root.glob("*.toml") if p.name not in known)
+    problems += [f"{name}: unexpected file; known files are {', '.join(sorted(known))}" for name in stray]
+    tables: dict[str, Any] = {}
+    for name, key in TABLES.items():
+        path = root / name
+        if not path.is_file() or path.is_symlink():
+            problems.append(
+                f"{name}: missing" + (" (a symbolic link is not read)" if path.is_symlink() else "")
+            )
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(f"{name}: not UTF-8 text (byte {exc.start})")
+            continue
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            problems.append(f"{name}: not valid TOML: {exc}")
+            continue
+        extra = sorted(set(doc) - {key})
+        if extra:
+            problems.append(f"{name}: $: unexpected top-level key(s) {', '.join(extra)}; expected {key!r}")
+        value = doc.get(key, {} if key == "dataset" else [])
+        if key == "dataset" and not isinstance(value, dict):
+            problems.append(f"{name}: $.{key}: expected a table")
+            continue
+        if key != "dataset" and not (isinstance(value, list) and all(isinstance(r, dict) for r in value)):
+            problems.append(f"{name}: $.{key}: expected an array of tables ([[{key}]])")
+            continue
+        tables[name] = value
+    if problems:
+        raise DataError(problems, source=str(root))
+    return tables
+
+
+def write_tables(root: Path, tables: Mapping[str, Any]) -> None:
+    """Write ``tables`` (file name -> plain data) as TOML files in ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, key in TABLES.items():
+        value = tables[name]
+        if key == "dataset":
+            text = f"[{key}]\n" + _body(value, prefix=key)
+        else:
+            text = "\n".join(f"[[{key}]]\n" + _body(record, prefix=key) for record in value)
+        (root / name).write_text(text, encoding="utf-8", newline="\n")
+
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(key: str) -> str:
+    return key if _BARE.fullmatch(key) else _string(key)
+
+
+def _string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    escaped = "".join(c if c >= " " and c != "\x7f" else f"\\u{ord(c):04x}" for c in escaped)
+    return f'"{escaped}"'
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, list) and not any(isinstance(x, dict) for x in value):
+        return "[" + ", ".join(_scalar(x) for x in value) + "]"
+    raise TypeError(f"cannot write {value!r} as a TOML value")
+
+
+def _is_table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(x, dict) for x in value)
+
+
+def _body(record: Mapping[str, Any], *, prefix: str) -> str:
+    lines: list[str] = []
+    nested: list[tuple[str, Any]] = []
+    for key, value in record.items():
+        if isinstance(value, dict) or _is_table_array(value):
+            nested.append((key, value))
+        else:
+            lines.append(f"{_key(key)} = {_scalar(value)}")
+    out = "".join(line + "\n" for line in lines)
+    for key, value in nested:
+        path = f"{prefix}.{_key(key)}"
+        items: Sequence[Any] = value if isinstance(value, list) else [value]
+        header = f"[[{path}]]" if isinstance(value, list) else f"[{path}]"
+        for item in items:
+            out += f"\n{header}\n" + _body(item, prefix=path)
+    return out

@@ -1,0 +1,443 @@
+"""The typed, immutable domain model.
+
+Every class is an ``attrs`` frozen, slotted, keyword-only value object whose
+collections are tuples. Objects hold each other (a ``Chair`` holds its ``Official``);
+the data files refer to them by id, and ``_resolve`` joins the two in one place.
+Nothing here parses or reads files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+from ._dates import PartialDate
+
+__all__ = [
+    "AgendaItem",
+    "AlternationException",
+    "Announcement",
+    "Appointment",
+    "Basis",
+    "BreakKind",
+    "Chair",
+    "Conference",
+    "Conflict",
+    "DatasetInfo",
+    "Evidence",
+    "Figure",
+    "Format",
+    "Inference",
+    "JointDeclaration",
+    "Official",
+    "Organisation",
+    "Post",
+    "Service",
+    "Source",
+    "SourceKind",
+    "Topic",
+]
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise ValueError(
+            f"{attribute.name} must be a non-empty str without surrounding spaces, got {value!r}"
+        )
+
+
+def _slug(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+        raise ValueError(
+            f"{attribute.name} must be a slug of lowercase letters, digits and single hyphens, got {value!r}"
+        )
+
+
+def _tuple_of(kind: type | tuple[type, ...]) -> Any:
+    return v.deep_iterable(member_validator=v.instance_of(kind), iterable_validator=v.instance_of(tuple))
+
+
+def _optional(kind: type | tuple[type, ...]) -> Any:
+    return v.optional(v.instance_of(kind))
+
+
+def _cited(sources: tuple[Source, ...]) -> str:
+    """Short repr of a tuple of sources: their ids only."""
+    return "(" + ", ".join(repr(s.id) for s in sources) + ("," if len(sources) == 1 else "") + ")"
+
+
+def _optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(inst, attribute, value)
+
+
+class Organisation(enum.Enum):
+    """The two organisations whose military staffs meet."""
+
+    NATO = "NATO"
+    EU = "EU"
+
+    @property
+    def staff(self) -> str:
+        """The acronym of the organisation's military staff (``IMS`` or ``EUMS``)."""
+        return "IMS" if self is Organisation.NATO else "EUMS"
+
+
+class Format(enum.Enum):
+    """How a conference was held."""
+
+    IN_PERSON = "in-person"
+    VIDEO_CONFERENCE = "video-conference"
+
+
+class Evidence(enum.Enum):
+    """How strongly the record attests that a conference took place."""
+
+    REPORTED = "reported"
+    """A source reports the meeting itself."""
+    MENTIONED = "mentioned"
+    """Only a mention in another source (a later release, an announcement) attests it."""
+    IMPLIED = "implied"
+    """No source names it; the numbering of its neighbours implies it."""
+
+
+class SourceKind(enum.Enum):
+    """What a source is."""
+
+    ORIGINAL = "original"
+    """A release on the issuing organisation's own site."""
+    REPOST = "repost"
+    """A copy of a release on another site, possibly translated or edited."""
+    REFERENCE = "reference"
+    """Encyclopedia, biography or other secondary reference."""
+    NEWS = "news"
+    """Independent press reporting."""
+
+
+class Service(enum.Enum):
+    """Armed service of an official."""
+
+    ARMY = "army"
+    NAVY = "navy"
+    AIR_FORCE = "air-force"
+
+
+class Basis(enum.Enum):
+    """Whether a value is stated by a source or inferred by the curators."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+class BreakKind(enum.Enum):
+    """The kinds of break in the alternation of hosts."""
+
+    SAME_HOST = "same-host"
+    """Two consecutive conferences were hosted by the same organisation."""
+    GAP = "gap"
+    """The record lacks the conference(s) between two known ones."""
+    UNKNOWN_HOST = "unknown-host"
+    """A host is unknown, so alternation cannot be checked across the pair."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A public page that a fact comes from."""
+
+    id: str = attrs.field(validator=_slug)
+    url: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(validator=_text)
+    published: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    kind: SourceKind = attrs.field(validator=v.instance_of(SourceKind))
+    language: str = attrs.field(default="en", validator=_text)
+    repost_of: str | None = attrs.field(default=None, validator=_optional_text)
+    """URL of the original release when this page is a re-post."""
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    """Curators' remarks, e.g. the translation errors the page contains."""
+
+
+@attrs.frozen(kw_only=True)
+class Inference:
+    """A value the curators inferred rather than read, with the reasoning."""
+
+    field: str = attrs.field(validator=_text)
+    reason: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """A value that a source gives and the record does not follow."""
+
+    field: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=_text)
+    note: str = attrs.field(validator=_text)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+
+@attrs.frozen(kw_only=True)
+class Post:
+    """A post whose holders the record follows, e.g. ``DGIMS``."""
+
+    code: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    organisation: Organisation = attrs.field(validator=v.instance_of(Organisation))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    deputy_of: str | None = attrs.field(default=None, validator=_optional_text)
+    """Code of the post this one deputises for (``DDGEUMS`` deputises for ``DGEUMS``)."""
+
+
+@attrs.frozen(kw_only=True)
+class Official:
+    """A person who held one of the posts."""
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    nationality: str | None = attrs.field(default=None)
+    """ISO 3166-1 alpha-2 code."""
+    service: Service | None = attrs.field(default=None, validator=_optional(Service))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    """Spellings of the name seen in sources, misspellings included."""
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+    @nationality.validator
+    def _check_nationality(self, _: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None and not (isinstance(value, str) and _COUNTRY.fullmatch(value)):
+            raise ValueError(f"nationality must be an ISO 3166-1 alpha-2 code, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Appointment:
+    """One official's tenure of one post, half-open: ``[start, end)``.
+
+    ``start`` or ``end`` is ``None`` where no source gives it; ``in_office`` says the
+    official still held the post on the dataset's ``as_of`` date. ``attested`` lists
+    days on which a source shows the official in the post, which bound the tenure
+    where a start or end is unknown.
+    """
+
+    official: Official = attrs.field(validator=v.instance_of(Official))
+    post: Post = attrs.field(validator=v.instance_of(Post))
+    start: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    end: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    in_office: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    attested: tuple[PartialDate, ...] = attrs.field(default=(), validator=_tuple_of(PartialDate))
+    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+    @property
+    def id(self) -> str:
+        """``<official id>@<post code>@<start or attested>``, unique in a dataset."""
+        anchor = (
+            self.start
+            if self.start is not None
+            else min(self.attested, key=PartialDate.sort_key, default=None)
+        )
+        return f"{self.official.id}@{self.post.code}@{anchor}"
+
+    def possibly_covers(self, day: dt.date) -> bool:
+        """Whether the official may have held the post on ``day``, given date precision."""
+        low, high = self.possible_window()
+        return low <= day < high
+
+    def certainly_covers(self, day: dt.date) -> bool:
+        """Whether the official held the post on ``day`` whatever the imprecise dates mean."""
+        low, high = self.certain_window()
+        return low <= day < high
+
+    def possible_window(self) -> tuple[dt.date, dt.date]:
+        """Half-open range of days on which the official may have held the post."""
+        return _window(self, certain=False)
+
+    def certain_window(self) -> tuple[dt.date, dt.date]:
+        """Half-open range of days on which the official surely held the post."""
+        return _window(self, certain=True)
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _window(a: Appointment, *, certain: bool) -> tuple[dt.date, dt.date]:
+    attested = sorted(a.attested, key=PartialDate.sort_key)
+    if a.start is not None:
+        low = a.start.latest() if certain else a.start.earliest()
+    elif attested:
+        low = attested[0].latest() if certain else attested[0].earliest()
+    else:
+        low = dt.date.max
+    if a.end is not None:
+        high = a.end.earliest() if certain else a.end.latest()
+    elif attested and not a.in_office:
+        high = (attested[-1].earliest() if certain else attested[-1].latest()) + _ONE_DAY
+    else:
+        high = dt.date.max  # in office: bounded by the dataset's as_of date in queries
+    return low, high
+
+
+@attrs.frozen(kw_only=True)
+class Chair:
+    """One co-chair of a conference, as the source presents them."""
+
+    official: Official = attrs.field(validator=v.instance_of(Official))
+    post: Post = attrs.field(validator=v.instance_of(Post))
+    rank: str | None = attrs.field(default=None, validator=_optional_text)
+    """The rank as the source states it, e.g. ``"Lieutenant General"``."""
+    standing_in_for: Official | None = attrs.field(default=None, validator=_optional(Official))
+    """The Director General a deputy chaired in place of, or ``None``."""
+
+
+@attrs.frozen(kw_only=True)
+class Topic:
+    """A subject in the topic taxonomy; ``broader`` links make it a SKOS-like tree."""
+
+    id: str = attrs.field(validator=_slug)
+    label: str = attrs.field(validator=_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    broader: tuple[Topic, ...] = attrs.field(default=())
+    definition: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @broader.validator
+    def _check_broader(self, _: attrs.Attribute[tuple[Topic, ...]], value: object) -> None:
+        _tuple_of(Topic)(self, attrs.fields(Topic).broader, value)
+
+
+@attrs.frozen(kw_only=True)
+class AgendaItem:
+    """One item a conference discussed, summarised in the project's own words."""
+
+    title: str = attrs.field(validator=_text)
+    topics: tuple[Topic, ...] = attrs.field(validator=_tuple_of(Topic))
+    briefers: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    """Bodies that briefed the item, e.g. ``ACT``, ``MPCC``, ``EEAS``."""
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number a source states, e.g. the 74 common action items."""
+
+    key: str = attrs.field(validator=_slug)
+    """What is counted, stable across conferences (``members-in-common``)."""
+    label: str = attrs.field(validator=_text)
+    value: int = attrs.field(validator=v.instance_of(int))
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+
+@attrs.frozen(kw_only=True)
+class Announcement:
+    """The next meeting as a report announced it."""
+
+    date: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    as_stated: str | None = attrs.field(default=None, validator=_optional_text)
+    """The date as the source words it (``"mid-2019"``), where EDTF cannot say it exactly."""
+    host: Organisation | None = attrs.field(default=None, validator=_optional(Organisation))
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+
+@attrs.frozen(kw_only=True)
+class Conference:
+    """One IMS–EUMS Directors General conference."""
+
+    id: str = attrs.field(validator=_slug)
+    date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    end_date: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    ordinal: int | None = attrs.field(default=None, validator=_optional(int))
+    host: Organisation | None = attrs.field(default=None, validator=_optional(Organisation))
+    venue: str | None = attrs.field(default=None, validator=_optional_text)
+    format: Format | None = attrs.field(default=None, validator=_optional(Format))
+    evidence: Evidence = attrs.field(validator=v.instance_of(Evidence))
+    co_chairs: tuple[Chair, ...] = attrs.field(default=(), validator=_tuple_of(Chair))
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), validator=_tuple_of(AgendaItem))
+    figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
+    next_meeting: Announcement | None = attrs.field(default=None, validator=_optional(Announcement))
+    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+    def basis(self, field: str) -> Basis | None:
+        """``STATED`` or ``INFERRED`` for a field that has a value, else ``None``.
+
+        >>> import natoeu_milstaff as nm
+        >>> nm.conference("2022-06-10").basis("ordinal")
+        <Basis.STATED: 'stated'>
+        """
+        if getattr(self, field) is None:
+            return None
+        if any(i.field == field for i in self.inferences):
+            return Basis.INFERRED
+        return Basis.STATED
+
+    @property
+    def topics(self) -> frozenset[Topic]:
+        """Every topic any agenda item is tagged with."""
+        return frozenset(t for item in self.agenda for t in item.topics)
+
+
+@attrs.frozen(kw_only=True)
+class AlternationException:
+    """A documented break in the NATO/EU alternation of hosts between two conferences."""
+
+    after: Conference = attrs.field(validator=v.instance_of(Conference))
+    before: Conference = attrs.field(validator=v.instance_of(Conference))
+    kind: BreakKind = attrs.field(validator=v.instance_of(BreakKind))
+    reason: str = attrs.field(validator=_text)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+
+@attrs.frozen(kw_only=True)
+class JointDeclaration:
+    """An EU–NATO Joint Declaration."""
+
+    id: str = attrs.field(validator=_slug)
+    date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    place: str | None = attrs.field(default=None, validator=_optional_text)
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    """Names and roles of the signatories."""
+    proposals: int | None = attrs.field(default=None, validator=_optional(int))
+    """Number of common proposals adopted to implement it, where a source states one."""
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+
+@attrs.frozen(kw_only=True)
+class DatasetInfo:
+    """A dataset's own metadata: its version and the day it was last checked."""
+
+    version: str = attrs.field(validator=_text)
+    as_of: dt.date = attrs.field(validator=v.instance_of(dt.date))
+    """The day the data was last checked against its sources; ``in_office`` holds up to it."""
+    title: str = attrs.field(default="IMS-EUMS Directors General conferences", validator=_text)
+
+
+def _tables_of(kind: type) -> Any:
+    return _tuple_of(kind)
+
+
+@attrs.frozen(kw_only=True)
+class Tables:
+    """All records of a dataset in file order (internal; ``Dataset`` wraps it)."""
+
+    info: DatasetInfo = attrs.field(validator=v.instance_of(DatasetInfo))
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=_tables_of(Source))
+    posts: tuple[Post, ...] = attrs.field(default=(), validator=_tables_of(Post))
+    officials: tuple[Official, ...] = attrs.field(default=(), validator=_tables_of(Official))
+    appointments: tuple[Appointment, ...] = attrs.field(default=(), validator=_tables_of(Appointment))
+    topics: tuple[Topic, ...] = attrs.field(default=(), validator=_tables_of(Topic))
+    conferences: tuple[Conference, ...] = attrs.field(default=(), validator=_tables_of(Conference))
+    exceptions: tuple[AlternationException, ...] = attrs.field(
+        default=(), validator=_tables_of(AlternationException)
+    )
+    declarations: tuple[JointDeclaration, ...] = attrs.field(
+        default=(), validator=_tables_of(JointDeclaration)
+    )

@@ -1,0 +1,390 @@
+"""Stage 4: the invariants of a dataset, each broken one reported with file and path.
+
+``check`` never raises on bad data: it returns every problem it finds, so a curator
+sees them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from ._model import (
+    AlternationException,
+    Appointment,
+    BreakKind,
+    Conference,
+    Evidence,
+    Official,
+    Post,
+    Source,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from ._dates import PartialDate
+
+__all__ = ["check", "expected_break", "half_year"]
+
+_INFERABLE = {
+    "Conference": {"date", "end_date", "ordinal", "host", "venue", "format"},
+    "Appointment": {"start", "end", "in_office"},
+}
+
+
+def check(ds: Any) -> tuple[str, ...]:
+    """Every broken invariant of the dataset ``ds``, as ``file: $.path: message`` lines."""
+    problems: list[str] = []
+    problems += _unique_ids(ds)
+    problems += _references(ds)
+    problems += _sourcing(ds)
+    problems += _appointments(ds)
+    problems += _chairs(ds)
+    problems += _conferences(ds)
+    problems += _alternation(ds)
+    return tuple(problems)
+
+
+def _where(file: str, key: str, index: int, rest: str = "") -> str:
+    return f"{file}: $.{key}[{index}]{rest}"
+
+
+def _duplicates(values: Iterable[str]) -> set[str]:
+    return {value for value, count in Counter(values).items() if count > 1}
+
+
+def _unique_ids(ds: Any) -> Iterator[str]:
+    tables: tuple[tuple[str, str, tuple[Any, ...], str], ...] = (
+        ("sources.toml", "source", ds.sources, "id"),
+        ("posts.toml", "post", ds.posts, "code"),
+        ("officials.toml", "official", ds.officials, "id"),
+        ("appointments.toml", "appointment", ds.appointments, "id"),
+        ("topics.toml", "topic", ds.topics, "id"),
+        ("conferences.toml", "conference", ds.conferences, "id"),
+        ("declarations.toml", "declaration", ds.declarations, "id"),
+    )
+    for file, key, records, attr in tables:
+        dupes = _duplicates(getattr(r, attr) for r in records)
+        for index, record in enumerate(records):
+            if getattr(record, attr) in dupes:
+                yield _where(file, key, index, f".{attr}") + f": duplicate {attr} {getattr(record, attr)!r}"
+    # A name or alias must lead to one official only, or `official()` could not answer.
+    owners: dict[str, set[str]] = {}
+    for official in ds.officials:
+        for name in (official.id, official.name, *official.aliases):
+            owners.setdefault(fold(name), set()).add(official.id)
+    for name, ids in sorted(owners.items()):
+        if len(ids) > 1:
+            yield f"officials.toml: $.official: the name {name!r} belongs to {', '.join(sorted(ids))}"
+    labels: dict[str, set[str]] = {}
+    for topic in ds.topics:
+        for name in (topic.id, topic.label, *topic.aliases):
+            labels.setdefault(fold(name), set()).add(topic.id)
+    for name, ids in sorted(labels.items()):
+        if len(ids) > 1:
+            yield f"topics.toml: $.topic: the label {name!r} belongs to {', '.join(sorted(ids))}"
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for lookups."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _references(ds: Any) -> Iterator[str]:
+    sources, posts = set(ds.sources), set(ds.posts)
+    officials, topics, conferences = set(ds.officials), set(ds.topics), set(ds.conferences)
+
+    def missing(obj: Any, pool: set[Any], what: str, where: str) -> Iterator[str]:
+        if obj not in pool:
+            name = getattr(obj, "id", getattr(obj, "code", obj))
+            yield f"{where}: {what} {name!r} is not in the dataset"
+
+    for index, a in enumerate(ds.appointments):
+        where = _where("appointments.toml", "appointment", index)
+        yield from missing(a.official, officials, "official", where + ".official")
+        yield from missing(a.post, posts, "post", where + ".post")
+    for index, t in enumerate(ds.topics):
+        for j, parent in enumerate(t.broader):
+            yield from missing(
+                parent, topics, "topic", _where("topics.toml", "topic", index, f".broader[{j}]")
+            )
+    for index, c in enumerate(ds.conferences):
+        where = _where("conferences.toml", "conference", index)
+        for j, chair in enumerate(c.co_chairs):
+            yield from missing(chair.official, officials, "official", f"{where}.co_chairs[{j}].official")
+            yield from missing(chair.post, posts, "post", f"{where}.co_chairs[{j}].post")
+            if chair.standing_in_for is not None:
+                yield from missing(
+                    chair.standing_in_for, officials, "official", f"{where}.co_chairs[{j}].standing_in_for"
+                )
+        for j, item in enumerate(c.agenda):
+            for k, topic in enumerate(item.topics):
+                yield from missing(topic, topics, "topic", f"{where}.agenda[{j}].topics[{k}]")
+    for index, e in enumerate(ds.exceptions):
+        where = _where("alternation.toml", "exception", index)
+        yield from missing(e.after, conferences, "conference", where + ".after")
+        yield from missing(e.before, conferences, "conference", where + ".before")
+    for path, src in _citations(ds):
+        yield from missing(src, sources, "source", path)
+
+
+def _citations(ds: Any) -> Iterator[tuple[str, Source]]:
+    """Every (path, source) pair where a record cites a source."""
+
+    def cite(where: str, cited: tuple[Source, ...]) -> Iterator[tuple[str, Source]]:
+        for j, src in enumerate(cited):
+            yield f"{where}.sources[{j}]", src
+
+    for index, o in enumerate(ds.officials):
+        yield from cite(_where("officials.toml", "official", index), o.sources)
+    for index, a in enumerate(ds.appointments):
+        where = _where("appointments.toml", "appointment", index)
+        yield from cite(where, a.sources)
+        for j, conflict in enumerate(a.conflicts):
+            yield from cite(f"{where}.conflicts[{j}]", conflict.sources)
+    for index, c in enumerate(ds.conferences):
+        where = _where("conferences.toml", "conference", index)
+        yield from cite(where, c.sources)
+        for j, item in enumerate(c.agenda):
+            yield from cite(f"{where}.agenda[{j}]", item.sources)
+        for j, figure in enumerate(c.figures):
+            yield from cite(f"{where}.figures[{j}]", figure.sources)
+        for j, conflict in enumerate(c.conflicts):
+            yield from cite(f"{where}.conflicts[{j}]", conflict.sources)
+        if c.next_meeting is not None:
+            yield from cite(f"{where}.next_meeting", c.next_meeting.sources)
+    for index, e in enumerate(ds.exceptions):
+        yield from cite(_where("alternation.toml", "exception", index), e.sources)
+    for index, d in enumerate(ds.declarations):
+        where = _where("declarations.toml", "declaration", index)
+        yield from cite(where, d.sources)
+        for j, conflict in enumerate(d.conflicts):
+            yield from cite(f"{where}.conflicts[{j}]", conflict.sources)
+
+
+def _sourcing(ds: Any) -> Iterator[str]:
+    uncited: list[tuple[str, tuple[Source, ...]]] = []
+    for index, o in enumerate(ds.officials):
+        uncited.append((_where("officials.toml", "official", index), o.sources))
+    for index, a in enumerate(ds.appointments):
+        uncited.append((_where("appointments.toml", "appointment", index), a.sources))
+        for j, conflict in enumerate(a.conflicts):
+            uncited.append(
+                (_where("appointments.toml", "appointment", index, f".conflicts[{j}]"), conflict.sources)
+            )
+    for index, c in enumerate(ds.conferences):
+        where = _where("conferences.toml", "conference", index)
+        uncited.append((where, c.sources))
+        uncited += [(f"{where}.agenda[{j}]", item.sources) for j, item in enumerate(c.agenda)]
+        uncited += [(f"{where}.figures[{j}]", f.sources) for j, f in enumerate(c.figures)]
+        uncited += [(f"{where}.conflicts[{j}]", f.sources) for j, f in enumerate(c.conflicts)]
+        if c.next_meeting is not None:
+            uncited.append((f"{where}.next_meeting", c.next_meeting.sources))
+    uncited += [(_where("alternation.toml", "exception", i), e.sources) for i, e in enumerate(ds.exceptions)]
+    for i, d in enumerate(ds.declarations):
+        uncited.append((_where("declarations.toml", "declaration", i), d.sources))
+        uncited += [
+            (_where("declarations.toml", "declaration", i, f".conflicts[{j}]"), c.sources)
+            for j, c in enumerate(d.conflicts)
+        ]
+    for where, cited in uncited:
+        if not cited:
+            yield f"{where}.sources: no source given; every fact needs one"
+    used = {src.id for _, src in _citations(ds)}
+    for index, src in enumerate(ds.sources):
+        if src.id not in used:
+            yield _where("sources.toml", "source", index) + f": source {src.id!r} is cited by no record"
+
+
+def _appointments(ds: Any) -> Iterator[str]:
+    as_of: dt.date = ds.info.as_of
+    for index, a in enumerate(ds.appointments):
+        where = _where("appointments.toml", "appointment", index)
+        yield from _inferences("Appointment", a, where)
+        if a.start is None and not a.attested:
+            yield f"{where}: neither a start nor an attested date; the tenure has no anchor"
+        if a.end is None and not a.in_office and not a.attested:
+            yield f"{where}: no end, not in office and no attested date; the tenure is unbounded"
+        if a.in_office and a.end is not None:
+            yield f"{where}.in_office: true, but an end ({a.end}) is given"
+        if a.start is not None and a.end is not None and a.end.latest() <= a.start.earliest():
+            yield f"{where}.end: {a.end} is not after the start {a.start}"
+        if a.start is not None and a.start.earliest() > as_of:
+            yield f"{where}.start: {a.start} is after the dataset's as_of date {as_of}"
+        low, high = a.possible_window()
+        for j, day in enumerate(a.attested):
+            if not (low <= day.latest() and day.earliest() < high):
+                yield f"{where}.attested[{j}]: {day} is outside the tenure"
+    by_post: dict[str, list[tuple[int, Appointment]]] = {}
+    for index, a in enumerate(ds.appointments):
+        by_post.setdefault(a.post.code, []).append((index, a))
+    for code, items in by_post.items():
+        serving = [i for i, a in items if a.in_office]
+        if len(serving) > 1:
+            yield (
+                f"appointments.toml: $.appointment: {len(serving)} holders of {code} "
+                f"in office at once ({serving})"
+            )
+        # Compare each tenure with the one reaching furthest so far: any overlap shows there.
+        reach: tuple[int, Appointment, dt.date] | None = None
+        for j, b in sorted(items, key=lambda pair: pair[1].certain_window()):
+            b_low, b_high = b.certain_window()
+            if b_low >= b_high and not b.in_office:
+                continue  # too imprecise to be certain of any day
+            if b.in_office:
+                b_high = dt.date.max
+            if reach is not None and b_low < reach[2]:
+                i, a, _ = reach
+                yield (
+                    f"appointments.toml: $.appointment[{j}]: {b.official.id} and "
+                    f"{a.official.id} (appointment[{i}]) both held {code} on {b_low}"
+                )
+            if reach is None or b_high > reach[2]:
+                reach = (j, b, b_high)
+
+
+def _holds(
+    ds: Any,
+    tenures: dict[tuple[str, str], list[Appointment]],
+    official: Official,
+    post: Post,
+    date: PartialDate,
+) -> bool:
+    return any(_possible(ds, a, date) for a in tenures.get((official.id, post.code), ()))
+
+
+def _possible(ds: Any, a: Appointment, date: PartialDate) -> bool:
+    low, high = a.possible_window()
+    if a.in_office:
+        high = ds.info.as_of + dt.timedelta(days=1)
+    return low <= date.latest() and date.earliest() < high
+
+
+def _chairs(ds: Any) -> Iterator[str]:
+    posts = {p.code: p for p in ds.posts}
+    tenures: dict[tuple[str, str], list[Appointment]] = {}
+    for a in ds.appointments:
+        tenures.setdefault((a.official.id, a.post.code), []).append(a)
+    for index, c in enumerate(ds.conferences):
+        for j, chair in enumerate(c.co_chairs):
+            where = _where("conferences.toml", "conference", index, f".co_chairs[{j}]")
+            if not _holds(ds, tenures, chair.official, chair.post, c.date):
+                yield f"{where}: {chair.official.id} held no {chair.post.code} appointment on {c.date}"
+            if chair.standing_in_for is None:
+                continue
+            principal = posts.get(chair.post.deputy_of or "")
+            if principal is None:
+                yield f"{where}.standing_in_for: {chair.post.code} is no deputy post"
+            elif not _holds(ds, tenures, chair.standing_in_for, principal, c.date):
+                yield (
+                    f"{where}.standing_in_for: {chair.standing_in_for.id} held no "
+                    f"{principal.code} appointment on {c.date}"
+                )
+
+
+def _inferences(kind: str, record: Any, where: str) -> Iterator[str]:
+    for j, inference in enumerate(record.inferences):
+        if inference.field not in _INFERABLE[kind]:
+            choices = ", ".join(sorted(_INFERABLE[kind]))
+            yield f"{where}.inferences[{j}].field: {inference.field!r} is not one of {choices}"
+        elif getattr(record, inference.field) is None:
+            yield f"{where}.inferences[{j}]: {inference.field} is marked inferred but has no value"
+
+
+def chronological(conferences: Iterable[Conference]) -> list[Conference]:
+    """Conferences by date, then end date, then id."""
+    return sorted(conferences, key=lambda c: (*c.date.sort_key(), c.id))
+
+
+def _conferences(ds: Any) -> Iterator[str]:
+    for index, c in enumerate(ds.conferences):
+        where = _where("conferences.toml", "conference", index)
+        yield from _inferences("Conference", c, where)
+        if c.end_date is not None and c.end_date.latest() <= c.date.earliest():
+            yield f"{where}.end_date: {c.end_date} is not after the date {c.date}"
+        if c.ordinal is not None and c.ordinal < 1:
+            yield f"{where}.ordinal: {c.ordinal} is not a positive number"
+        if c.evidence is Evidence.IMPLIED and c.ordinal is None:
+            yield f"{where}.evidence: implied by numbering, but no ordinal is given"
+        keys = _duplicates(f.key for f in c.figures)
+        if keys:
+            yield f"{where}.figures: the key(s) {', '.join(sorted(keys))} appear twice"
+        if c.next_meeting is not None and c.next_meeting.date is None and c.next_meeting.as_stated is None:
+            yield f"{where}.next_meeting: neither a date nor the wording of one"
+        if c.date.earliest() > ds.info.as_of:
+            yield f"{where}.date: {c.date} is after the dataset's as_of date {ds.info.as_of}"
+    numbered = [c for c in chronological(ds.conferences) if c.ordinal is not None]
+    ordinals = _duplicates(str(c.ordinal) for c in numbered)
+    if ordinals:
+        yield f"conferences.toml: $.conference: ordinal(s) {', '.join(sorted(ordinals))} used twice"
+    for a, b in itertools.pairwise(numbered):
+        assert a.ordinal is not None
+        assert b.ordinal is not None
+        if b.ordinal < a.ordinal:
+            yield (
+                f"conferences.toml: $.conference: ordinals do not increase with dates: "
+                f"{a.id} is no. {a.ordinal} but {b.id} is no. {b.ordinal}"
+            )
+
+
+def half_year(date: PartialDate) -> int:
+    """The half-year a date falls in, counted as ``2 * year + (0 or 1)``."""
+    day = date.earliest()
+    return 2 * day.year + (0 if day.month <= 6 else 1)
+
+
+def expected_break(a: Conference, b: Conference) -> BreakKind | None:
+    """The break in alternation between consecutive conferences ``a`` and ``b``, if any."""
+    if a.ordinal is not None and b.ordinal is not None:
+        gap = b.ordinal - a.ordinal > 1
+    else:
+        gap = half_year(b.date) - half_year(a.date) > 1
+    if gap:
+        return BreakKind.GAP
+    if a.host is None or b.host is None:
+        return BreakKind.UNKNOWN_HOST
+    if a.host is b.host:
+        return BreakKind.SAME_HOST
+    return None
+
+
+def _alternation(ds: Any) -> Iterator[str]:
+    series = chronological(ds.conferences)
+    documented: dict[tuple[str, str], tuple[int, AlternationException]] = {}
+    for index, e in enumerate(ds.exceptions):
+        documented[(e.after.id, e.before.id)] = (index, e)
+    used: set[tuple[str, str]] = set()
+    for a, b in itertools.pairwise(series):
+        kind = expected_break(a, b)
+        if kind is None:
+            continue
+        pair = (a.id, b.id)
+        found = documented.get(pair)
+        if found is None:
+            yield (
+                f"alternation.toml: $.exception: the {kind.value} break between {a.id} "
+                f"({_host(a)}) and {b.id} ({_host(b)}) is not documented"
+            )
+            continue
+        used.add(pair)
+        index, e = found
+        if e.kind is not kind:
+            yield _where("alternation.toml", "exception", index, ".kind") + (
+                f": {e.kind.value}, but the record shows a {kind.value} break"
+            )
+    for pair, (index, _) in documented.items():
+        if pair not in used:
+            yield _where("alternation.toml", "exception", index) + (
+                f": documents a break between {pair[0]} and {pair[1]}, but they are not "
+                "consecutive conferences with a break"
+            )
+
+
+def _host(c: Conference) -> str:
+    return c.host.value if c.host is not None else "host unknown"
