@@ -227,12 +227,7 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
     first, second = results[0]
     if first.tzinfo is not None or second.tzinfo is not None:
         raise InvalidDateError(f"{text!r} has a time zone; give a calendar date only")
-    if (first.hour, first.minute, first.second, first.microsecond) == (
-        second.hour,
-        second.minute,
-        second.second,
-        second.microsecond,
-    ):
+    if first.hour == second.hour or first.minute == second.minute:
         raise InvalidDateError(f"{text!r} has a time of day; give a calendar date only")
     if first.year != second.year:
         raise InvalidDateError(f"{text!r} has no year")
