@@ -388,17 +388,15 @@ class _Index:
         self.as_of = ds.info.as_of
         self.post_set = frozenset(ds.posts)
         self.posts = _first_wins((fold(name), p) for p in ds.posts for name in (p.code, p.title, *p.aliases))
-        self.post_names = tuple(p.code for p in ds.posts)
+        self.post_names = {name: p.code for p in ds.posts for name in (p.code, p.title, *p.aliases)}
         self.official_set = frozenset(ds.officials)
         self.officials = _first_wins(
             (fold(name), o) for o in ds.officials for name in (o.id, o.name, *o.aliases)
         )
-        self.official_names = tuple(o.name for o in ds.officials) + tuple(
-            alias for o in ds.officials for alias in o.aliases
-        )
+        self.official_names = {n: o.name for o in ds.officials for n in (o.id, o.name, *o.aliases)}
         self.topic_set = frozenset(ds.topics)
         self.topics = _first_wins((fold(name), t) for t in ds.topics for name in (t.id, t.label, *t.aliases))
-        self.topic_names = tuple(t.id for t in ds.topics) + tuple(t.label for t in ds.topics)
+        self.topic_names = {n: t.id for t in ds.topics for n in (t.id, t.label, *t.aliases)}
 
         ordered = chronological(ds.conferences)
         self.chronological: tuple[Conference, ...] = tuple(ordered)

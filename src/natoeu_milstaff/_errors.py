@@ -6,10 +6,7 @@ catch ``LookupError`` or ``ValueError`` keep working.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "AmbiguousDateError",
@@ -53,7 +50,9 @@ class _UnknownKeyError(Error, LookupError):
 
     kind = "key"
 
-    def __init__(self, key: object, choices: Iterable[str] = (), *, hint: str = "") -> None:
+    def __init__(
+        self, key: object, choices: Iterable[str] | Mapping[str, str] = (), *, hint: str = ""
+    ) -> None:
         self.key = key
         self.matches: tuple[str, ...] = _close_matches(key, choices)
         message = f"unknown {self.kind} {key!r}"
@@ -105,14 +104,24 @@ class DataError(Error, ValueError):
         super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
 
 
-def _close_matches(key: object, choices: Iterable[str]) -> tuple[str, ...]:
-    if not isinstance(key, str):
+def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> tuple[str, ...]:
+    """Up to three choices close to ``key``, matched by whole name or by any one word.
+
+    ``choices`` maps each name that can be typed to the name to suggest (an alias to
+    the canonical name); a plain iterable suggests the names themselves.
+    """
+    if not isinstance(key, str) or not key.strip():
         return ()
     import difflib  # only on the error path
 
-    pool = sorted(set(choices))
-    lowered = {c.casefold(): c for c in pool}
-    found = difflib.get_close_matches(key.casefold(), list(lowered), n=3, cutoff=0.6)
-    prefix = [c for c in pool if c.casefold().startswith(key.casefold()) and key]
-    ordered = dict.fromkeys([lowered[f] for f in found] + prefix[:3])
+    shown = choices if isinstance(choices, Mapping) else {c: c for c in choices}
+    wanted = key.casefold().strip()
+    by_form: dict[str, list[str]] = {}
+    for name in sorted(shown):
+        by_form.setdefault(name.casefold(), []).append(shown[name])
+        for word in name.replace("-", " ").split():
+            by_form.setdefault(word.casefold(), []).append(shown[name])
+    found = difflib.get_close_matches(wanted, list(by_form), n=6, cutoff=0.75)
+    prefix = [shown[n] for n in sorted(shown) if n.casefold().startswith(wanted)]
+    ordered = dict.fromkeys([c for form in found for c in by_form[form]] + prefix)
     return tuple(ordered)[:3]

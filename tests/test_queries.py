@@ -1,0 +1,208 @@
+"""Queries: every indexed answer equals a naive scan on random datasets, and every
+kind of bad input gets the library's own, specific error."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import AS_OF, datasets
+
+import natoeu_milstaff as nm
+
+# -- naive oracles: linear scans written as plainly as possible ------------------------
+
+
+def naive_appointment(ds: nm.Dataset, code: str, day: dt.date) -> nm.Appointment | None | str:
+    def window(a: nm.Appointment, certain: bool) -> tuple[dt.date, dt.date]:
+        low, high = a.certain_window() if certain else a.possible_window()
+        return (low, AS_OF + dt.timedelta(days=1)) if a.in_office else (low, high)
+
+    possible = [a for a in ds.tables.appointments if a.post.code == code and window(a, False)[0] <= day < window(a, False)[1]]
+    if len(possible) <= 1:
+        return possible[0] if possible else None
+    certain = [a for a in possible if window(a, True)[0] <= day < window(a, True)[1]]
+    return certain[0] if len(certain) == 1 else "ambiguous"
+
+
+def naive_about(ds: nm.Dataset, topic: nm.Topic) -> list[str]:
+    wanted = {topic.id}
+    changed = True
+    while changed:
+        changed = False
+        for t in ds.tables.topics:
+            if t.id not in wanted and any(p.id in wanted for p in t.broader):
+                wanted.add(t.id)
+                changed = True
+    hits = [c for c in ds.tables.conferences if any(t.id in wanted for item in c.agenda for t in item.topics)]
+    return [c.id for c in sorted(hits, key=lambda c: (c.date.earliest(), c.date.latest(), c.id))]
+
+
+@given(datasets(), st.dates(dt.date(1999, 1, 1), dt.date(2032, 1, 1)))
+def test_who_held_equals_a_naive_scan(ds: nm.Dataset, day: dt.date) -> None:
+    for post in ds.tables.posts:
+        expected = naive_appointment(ds, post.code, day)
+        if expected == "ambiguous":
+            with pytest.raises(nm.AmbiguousDateError):
+                ds.who_held(post, day)
+        else:
+            assert ds.appointment(post.code, day) == expected
+            assert ds.who_held(post, day) == (None if expected is None else expected.official)  # type: ignore[union-attr]
+
+
+@given(datasets(), st.data())
+def test_who_held_on_handover_days_and_edges(ds: nm.Dataset, data: st.DataObject) -> None:
+    for a in ds.tables.appointments:
+        for day in {*a.possible_window(), *a.certain_window()}:
+            if dt.date(1, 1, 2) <= day <= dt.date(9999, 12, 30):
+                for d in (day - dt.timedelta(days=1), day):
+                    expected = naive_appointment(ds, a.post.code, d)
+                    if expected == "ambiguous":
+                        with pytest.raises(nm.AmbiguousDateError):
+                            ds.appointment(a.post, d)
+                    else:
+                        assert ds.appointment(a.post, d) == expected
+
+
+@given(datasets())
+def test_meetings_about_equals_a_naive_scan_and_contains_narrower(ds: nm.Dataset) -> None:
+    for topic in ds.tables.topics:
+        found = ds.meetings_about(topic)
+        assert [c.id for c in found] == naive_about(ds, topic)
+        for parent in topic.broader:
+            assert set(found) <= set(ds.meetings_about(parent))
+        assert ds.meetings_about(topic.label) == found
+        assert ds.meetings_about(topic.aliases[0].upper()) == found
+
+
+@given(datasets(), st.data())
+def test_conference_filters_equal_a_naive_scan(ds: nm.Dataset, data: st.DataObject) -> None:
+    everything = ds.tables.conferences
+    year = data.draw(st.none() | st.integers(1999, 2031))
+    host = data.draw(st.none() | st.sampled_from(["NATO", "EU", nm.Organisation.EU, "eums"]))
+    chair = data.draw(st.none() | st.sampled_from([o.id for o in ds.tables.officials]))
+    start = data.draw(st.dates(dt.date(1999, 1, 1), dt.date(2031, 1, 1)))
+    end = start + dt.timedelta(days=data.draw(st.integers(0, 2000)))
+    between = data.draw(st.none() | st.just((start, end)))
+
+    def keep(c: nm.Conference) -> bool:
+        org = None if host is None else (host if isinstance(host, nm.Organisation) else nm.Organisation.EU if host.upper() in ("EU", "EUMS") else nm.Organisation.NATO)
+        return (
+            (year is None or c.date.earliest().year <= year <= c.date.latest().year)
+            and (org is None or c.host is org)
+            and (chair is None or any(ch.official.id == chair for ch in c.co_chairs))
+            and (between is None or (c.date.earliest() <= between[1] and c.date.latest() >= between[0]))
+        )
+
+    expected = sorted((c for c in everything if keep(c)), key=lambda c: (c.date.earliest(), c.date.latest(), c.id))
+    assert ds.conferences(year=year, host=host, chaired_by=chair, between=between) == tuple(expected)
+
+
+@given(datasets())
+def test_conference_lookup_by_id_date_and_ordinal(ds: nm.Dataset) -> None:
+    for c in ds.tables.conferences:
+        assert ds.conference(c.id) is c
+        assert ds.conference(c.date.earliest()) is c
+        assert ds.conference(str(c.date)) is c
+        assert ds.conference(c) is c
+        if c.ordinal is not None:
+            assert ds.conference(c.ordinal) is c
+
+
+@given(datasets())
+def test_holders_are_chronological_and_complete(ds: nm.Dataset) -> None:
+    for post in ds.tables.posts:
+        held = ds.holders(post)
+        assert set(held) == {a for a in ds.tables.appointments if a.post == post}
+        starts = [a.possible_window()[0] for a in held]
+        assert starts == sorted(starts)
+
+
+# -- the documented behaviour on the bundled data -------------------------------------
+
+
+def test_who_held_accepts_post_objects_titles_and_dates() -> None:
+    dgims = nm.post("DGIMS")
+    day = dt.date(2020, 5, 19)
+    answers = {
+        nm.who_held(dgims, day),
+        nm.who_held("dgims", "19 May 2020"),
+        nm.who_held("Director General of the NATO International Military Staff", "2020-05-19"),
+    }
+    assert {o.name for o in answers if o} == {"Hans-Werner Wiermann"}
+    assert len(answers) == 1
+
+
+def test_appointment_and_holders() -> None:
+    a = nm.appointment("DGIMS", "2019-11-25")
+    assert a is not None
+    assert (str(a.start), str(a.end), a.official.nationality) == ("2019-07-11", "2022-07-14", "DE")
+    assert [x.official.id for x in nm.holders("DGEUMS")] == ["esa-pulkkinen", "herve-blejean"]
+    assert nm.holders("DDGEUMS")[0].start is None
+
+
+def test_conferences_filters_on_bundled_data() -> None:
+    assert [c.id for c in nm.conferences(year=2019)] == ["2019-11-25"]
+    assert [c.id for c in nm.conferences(host="EU")] == ["2020-05-19"]
+    assert [c.id for c in nm.conferences(chaired_by="Jan Broeks")] == ["2018-11-26"]
+    assert [c.id for c in nm.conferences(between=("2020-01-01", "2021-12-31"))] == ["2020-05-19", "2021-11-16"]
+    assert [c.id for c in nm.conferences(host=nm.Organisation.NATO, year=2022)] == ["2022-06-10"]
+    assert nm.conferences(year=1990) == ()
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fragment"),
+    [
+        (lambda: nm.who_held("DGIM", "2020-05-19"), nm.UnknownPostError, "did you mean 'DGIMS'"),
+        (lambda: nm.who_held("DGIMS", "2020-05"), nm.InvalidDateError, "does not name one day"),
+        (lambda: nm.who_held("DGIMS", "05/06/2020"), nm.InvalidDateError, "ambiguous"),
+        (lambda: nm.who_held("DGIMS", "2020-02-30"), nm.InvalidDateError, "does not exist"),
+        (lambda: nm.who_held("DGIMS", "someday"), nm.InvalidDateError, "'someday'"),
+        (lambda: nm.who_held("DGIMS", dt.datetime(2020, 5, 19)), TypeError, "datetime"),
+        (lambda: nm.who_held("DGIMS", 2020), TypeError, "int"),
+        (lambda: nm.who_held(None, "2020-05-19"), TypeError, "post must be"),
+        (lambda: nm.meetings_about("cybr"), nm.UnknownTopicError, "did you mean 'cyber'"),
+        (lambda: nm.meetings_about(3), TypeError, "topic must be"),
+        (lambda: nm.official("Wiermam"), nm.UnknownOfficialError, "Hans-Werner Wiermann"),
+        (lambda: nm.official(None), TypeError, "name must be"),
+        (lambda: nm.conference("2019-11-26"), nm.UnknownConferenceError, "none on 2019-11-26"),
+        (lambda: nm.conference("2017"), nm.UnknownConferenceError, "none on 2017"),
+        (lambda: nm.conference(99), nm.UnknownConferenceError, "known ordinals: 17"),
+        (lambda: nm.conference(True), TypeError, "bool"),
+        (lambda: nm.conference(1.5), TypeError, "float"),
+        (lambda: nm.conference("not-a-conference"), nm.UnknownConferenceError, "'not-a-conference'"),
+        (lambda: nm.conferences(host="UN"), nm.InvalidValueError, "expected one of NATO, EU"),
+        (lambda: nm.conferences(host=1), TypeError, "host must be"),
+        (lambda: nm.conferences(year="2019"), TypeError, "year must be an int"),
+        (lambda: nm.conferences(between=("2020-01-01",)), TypeError, "between"),
+        (lambda: nm.conferences(between=("2021-01-01", "2020-01-01")), nm.InvalidDateError, "before the start"),
+        (lambda: nm.conferences(chaired_by="Nobody"), nm.UnknownOfficialError, "'Nobody'"),
+        (lambda: nm.holders("XYZ"), nm.UnknownPostError, "'XYZ'"),
+    ],
+)
+def test_bad_input_gets_a_specific_error(call: object, error: type[Exception], fragment: str) -> None:
+    with pytest.raises(error, match=None) as info:
+        call()  # type: ignore[operator]
+    assert fragment in str(info.value)
+    if error is not TypeError:
+        assert isinstance(info.value, nm.Error)
+
+
+def test_unknown_errors_are_lookup_errors_and_list_matches() -> None:
+    with pytest.raises(LookupError) as info:
+        nm.post("DGEUM")
+    assert isinstance(info.value, nm.UnknownPostError)
+    assert info.value.matches[0] == "DGEUMS"
+
+
+def test_results_cannot_be_mutated() -> None:
+    c = nm.conference("2021-11-16")
+    with pytest.raises(AttributeError):
+        c.host = nm.Organisation.EU  # type: ignore[misc]
+    assert isinstance(nm.conferences(), tuple)
+    assert isinstance(c.agenda, tuple) and isinstance(c.co_chairs, tuple)
+    with pytest.raises(AttributeError):
+        nm.Dataset.bundled().x = 1  # type: ignore[attr-defined]
+    assert isinstance(nm.meetings_about("cyber"), tuple)
