@@ -10,6 +10,7 @@ helpers then break one invariant in one known way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import attrs
@@ -44,7 +45,9 @@ def _at(day: dt.date, precision: nm.Precision, **qualifiers: bool) -> nm.Partial
 POSTS = (
     nm.Post(code="DGN", title="Director General North", organisation=nm.Organisation.NATO),
     nm.Post(code="DGE", title="Director General East", organisation=nm.Organisation.EU),
-    nm.Post(code="DDGE", title="Deputy Director General East", organisation=nm.Organisation.EU, deputy_of="DGE"),
+    nm.Post(
+        code="DDGE", title="Deputy Director General East", organisation=nm.Organisation.EU, deputy_of="DGE"
+    ),
 )
 
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé ", min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -88,7 +91,15 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
                 id=f"{post.code.lower()}-{k}",
                 name=f"{draw(names)} {post.code} {k}",
                 nationality=draw(st.sampled_from(["DE", "FR", "NL", "FI", "IT", None])),
-                aliases=tuple(draw(st.lists(names.map(lambda n, p=post, i=k: f"{n} alias {p.code}{i}"), max_size=2, unique=True))),
+                aliases=tuple(
+                    draw(
+                        st.lists(
+                            names.map(functools.partial(_alias, f"{post.code}{k}")),
+                            max_size=2,
+                            unique=True,
+                        )
+                    )
+                ),
                 sources=cite(),
             )
             officials.append(person)
@@ -108,7 +119,9 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
     topics: list[nm.Topic] = []
     for i in range(draw(st.integers(1, 8))):
         parents = draw(st.lists(st.sampled_from(topics), max_size=2, unique=True)) if topics else []
-        topics.append(nm.Topic(id=f"t{i}", label=f"Topic {i}", aliases=(f"alias {i}",), broader=tuple(parents)))
+        topics.append(
+            nm.Topic(id=f"t{i}", label=f"Topic {i}", aliases=(f"alias {i}",), broader=tuple(parents))
+        )
 
     # Conferences: one per half-year slot, hosts alternating; skipped slots are gaps.
     conferences: list[nm.Conference] = []
@@ -138,7 +151,9 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
             nm.AgendaItem(
                 title=f"Item {j}",
                 topics=tuple(draw(st.lists(st.sampled_from(topics), min_size=1, max_size=3, unique=True))),
-                briefers=tuple(draw(st.lists(st.sampled_from(["ACT", "MPCC", "EEAS"]), max_size=2, unique=True))),
+                briefers=tuple(
+                    draw(st.lists(st.sampled_from(["ACT", "MPCC", "EEAS"]), max_size=2, unique=True))
+                ),
                 sources=cite(),
             )
             for j in range(draw(st.integers(0, 3)))
@@ -157,7 +172,11 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
         if conferences and skipped:
             exceptions.append(
                 nm.AlternationException(
-                    after=conferences[-1], before=conference, kind=nm.BreakKind.GAP, reason="gap", sources=cite()
+                    after=conferences[-1],
+                    before=conference,
+                    kind=nm.BreakKind.GAP,
+                    reason="gap",
+                    sources=cite(),
                 )
             )
         conferences.append(conference)
@@ -173,6 +192,10 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
         conferences=tuple(conferences),
         exceptions=tuple(exceptions),
     )
+
+
+def _alias(suffix: str, name: str) -> str:
+    return f"{name} alias {suffix}"
 
 
 def _other(host: nm.Organisation) -> nm.Organisation:

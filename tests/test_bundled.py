@@ -77,16 +77,51 @@ def test_month_precise_handover_is_ambiguous_not_guessed() -> None:
 
 
 GOLDEN_CONFERENCES: list[dict[str, Any]] = [
-    {"id": "2018-11-26", "host": "NATO", "host_basis": "inferred", "ordinal": None, "format": "in-person",
-     "chairs": ["jan-broeks", "esa-pulkkinen"], "next": ("2019", "mid-2019", "EU")},
-    {"id": "2019-11-25", "host": "NATO", "host_basis": "stated", "ordinal": None, "format": "in-person",
-     "chairs": ["hans-werner-wiermann", "esa-pulkkinen"], "next": None},
-    {"id": "2020-05-19", "host": "EU", "host_basis": "stated", "ordinal": None, "format": "video-conference",
-     "chairs": ["hans-werner-wiermann", "esa-pulkkinen"], "next": None},
-    {"id": "2021-11-16", "host": "NATO", "host_basis": "stated", "ordinal": None, "format": "in-person",
-     "chairs": ["hans-werner-wiermann", "giovanni-manione"], "next": ("2022-05", "May 2022", None)},
-    {"id": "2022-06-10", "host": "NATO", "host_basis": "stated", "ordinal": 17, "format": "in-person",
-     "chairs": ["hans-werner-wiermann", "herve-blejean"], "next": None},
+    {
+        "id": "2018-11-26",
+        "host": "NATO",
+        "host_basis": "inferred",
+        "ordinal": None,
+        "format": "in-person",
+        "chairs": ["jan-broeks", "esa-pulkkinen"],
+        "next": ("2019", "mid-2019", "EU"),
+    },
+    {
+        "id": "2019-11-25",
+        "host": "NATO",
+        "host_basis": "stated",
+        "ordinal": None,
+        "format": "in-person",
+        "chairs": ["hans-werner-wiermann", "esa-pulkkinen"],
+        "next": None,
+    },
+    {
+        "id": "2020-05-19",
+        "host": "EU",
+        "host_basis": "stated",
+        "ordinal": None,
+        "format": "video-conference",
+        "chairs": ["hans-werner-wiermann", "esa-pulkkinen"],
+        "next": None,
+    },
+    {
+        "id": "2021-11-16",
+        "host": "NATO",
+        "host_basis": "stated",
+        "ordinal": None,
+        "format": "in-person",
+        "chairs": ["hans-werner-wiermann", "giovanni-manione"],
+        "next": ("2022-05", "May 2022", None),
+    },
+    {
+        "id": "2022-06-10",
+        "host": "NATO",
+        "host_basis": "stated",
+        "ordinal": 17,
+        "format": "in-person",
+        "chairs": ["hans-werner-wiermann", "herve-blejean"],
+        "next": None,
+    },
 ]
 
 
@@ -157,7 +192,12 @@ def test_golden_meetings_about(topic: str, ids: list[str]) -> None:
 
 def test_briefers() -> None:
     briefed = {(c.id, b) for c in nm.conferences() for item in c.agenda for b in item.briefers}
-    assert briefed == {("2020-05-19", "ACT"), ("2020-05-19", "MPCC"), ("2021-11-16", "EEAS"), ("2021-11-16", "ACT")}
+    assert briefed == {
+        ("2020-05-19", "ACT"),
+        ("2020-05-19", "MPCC"),
+        ("2021-11-16", "EEAS"),
+        ("2021-11-16", "ACT"),
+    }
 
 
 def test_alternation_holds_except_where_documented() -> None:
@@ -183,7 +223,11 @@ def test_joint_declarations() -> None:
 
 def _records() -> dict[str, Any]:
     root = resources.files("natoeu_milstaff") / "data"
-    return {p.name: tomllib.loads(p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".toml")}
+    return {
+        p.name: tomllib.loads(p.read_text(encoding="utf-8"))
+        for p in root.iterdir()
+        if p.name.endswith(".toml")
+    }
 
 
 def test_data_files_are_sorted_canonically() -> None:

@@ -4,23 +4,31 @@ kind of bad input gets the library's own, specific error."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import AS_OF, datasets
 
 import natoeu_milstaff as nm
+from strategies import AS_OF, datasets
+
+# The same package, typed loosely, to pass it wrong types on purpose.
+loose: Any = nm
 
 # -- naive oracles: linear scans written as plainly as possible ------------------------
 
 
-def naive_appointment(ds: nm.Dataset, code: str, day: dt.date) -> nm.Appointment | None | str:
+def naive_appointment(ds: nm.Dataset, code: str, day: dt.date) -> nm.Appointment | str | None:
     def window(a: nm.Appointment, certain: bool) -> tuple[dt.date, dt.date]:
         low, high = a.certain_window() if certain else a.possible_window()
         return (low, AS_OF + dt.timedelta(days=1)) if a.in_office else (low, high)
 
-    possible = [a for a in ds.tables.appointments if a.post.code == code and window(a, False)[0] <= day < window(a, False)[1]]
+    possible = [
+        a
+        for a in ds.tables.appointments
+        if a.post.code == code and window(a, False)[0] <= day < window(a, False)[1]
+    ]
     if len(possible) <= 1:
         return possible[0] if possible else None
     certain = [a for a in possible if window(a, True)[0] <= day < window(a, True)[1]]
@@ -49,7 +57,8 @@ def test_who_held_equals_a_naive_scan(ds: nm.Dataset, day: dt.date) -> None:
                 ds.who_held(post, day)
         else:
             assert ds.appointment(post.code, day) == expected
-            assert ds.who_held(post, day) == (None if expected is None else expected.official)  # type: ignore[union-attr]
+            assert isinstance(expected, (nm.Appointment, type(None)))
+            assert ds.who_held(post, day) == (None if expected is None else expected.official)
 
 
 @given(datasets(), st.data())
@@ -81,14 +90,24 @@ def test_meetings_about_equals_a_naive_scan_and_contains_narrower(ds: nm.Dataset
 def test_conference_filters_equal_a_naive_scan(ds: nm.Dataset, data: st.DataObject) -> None:
     everything = ds.tables.conferences
     year = data.draw(st.none() | st.integers(1999, 2031))
-    host = data.draw(st.none() | st.sampled_from(["NATO", "EU", nm.Organisation.EU, "eums"]))
+    host: Any = data.draw(st.none() | st.sampled_from(["NATO", "EU", nm.Organisation.EU, "eums"]))
     chair = data.draw(st.none() | st.sampled_from([o.id for o in ds.tables.officials]))
     start = data.draw(st.dates(dt.date(1999, 1, 1), dt.date(2031, 1, 1)))
     end = start + dt.timedelta(days=data.draw(st.integers(0, 2000)))
     between = data.draw(st.none() | st.just((start, end)))
 
     def keep(c: nm.Conference) -> bool:
-        org = None if host is None else (host if isinstance(host, nm.Organisation) else nm.Organisation.EU if host.upper() in ("EU", "EUMS") else nm.Organisation.NATO)
+        org = (
+            None
+            if host is None
+            else (
+                host
+                if isinstance(host, nm.Organisation)
+                else nm.Organisation.EU
+                if host.upper() in ("EU", "EUMS")
+                else nm.Organisation.NATO
+            )
+        )
         return (
             (year is None or c.date.earliest().year <= year <= c.date.latest().year)
             and (org is None or c.host is org)
@@ -96,7 +115,9 @@ def test_conference_filters_equal_a_naive_scan(ds: nm.Dataset, data: st.DataObje
             and (between is None or (c.date.earliest() <= between[1] and c.date.latest() >= between[0]))
         )
 
-    expected = sorted((c for c in everything if keep(c)), key=lambda c: (c.date.earliest(), c.date.latest(), c.id))
+    expected = sorted(
+        (c for c in everything if keep(c)), key=lambda c: (c.date.earliest(), c.date.latest(), c.id)
+    )
     assert ds.conferences(year=year, host=host, chaired_by=chair, between=between) == tuple(expected)
 
 
@@ -147,7 +168,10 @@ def test_conferences_filters_on_bundled_data() -> None:
     assert [c.id for c in nm.conferences(year=2019)] == ["2019-11-25"]
     assert [c.id for c in nm.conferences(host="EU")] == ["2020-05-19"]
     assert [c.id for c in nm.conferences(chaired_by="Jan Broeks")] == ["2018-11-26"]
-    assert [c.id for c in nm.conferences(between=("2020-01-01", "2021-12-31"))] == ["2020-05-19", "2021-11-16"]
+    assert [c.id for c in nm.conferences(between=("2020-01-01", "2021-12-31"))] == [
+        "2020-05-19",
+        "2021-11-16",
+    ]
     assert [c.id for c in nm.conferences(host=nm.Organisation.NATO, year=2022)] == ["2022-06-10"]
     assert nm.conferences(year=1990) == ()
 
@@ -155,31 +179,35 @@ def test_conferences_filters_on_bundled_data() -> None:
 @pytest.mark.parametrize(
     ("call", "error", "fragment"),
     [
-        (lambda: nm.who_held("DGIM", "2020-05-19"), nm.UnknownPostError, "did you mean 'DGIMS'"),
-        (lambda: nm.who_held("DGIMS", "2020-05"), nm.InvalidDateError, "does not name one day"),
-        (lambda: nm.who_held("DGIMS", "05/06/2020"), nm.InvalidDateError, "ambiguous"),
-        (lambda: nm.who_held("DGIMS", "2020-02-30"), nm.InvalidDateError, "does not exist"),
-        (lambda: nm.who_held("DGIMS", "someday"), nm.InvalidDateError, "'someday'"),
-        (lambda: nm.who_held("DGIMS", dt.datetime(2020, 5, 19)), TypeError, "datetime"),
-        (lambda: nm.who_held("DGIMS", 2020), TypeError, "int"),
-        (lambda: nm.who_held(None, "2020-05-19"), TypeError, "post must be"),
-        (lambda: nm.meetings_about("cybr"), nm.UnknownTopicError, "did you mean 'cyber'"),
-        (lambda: nm.meetings_about(3), TypeError, "topic must be"),
-        (lambda: nm.official("Wiermam"), nm.UnknownOfficialError, "Hans-Werner Wiermann"),
-        (lambda: nm.official(None), TypeError, "name must be"),
-        (lambda: nm.conference("2019-11-26"), nm.UnknownConferenceError, "none on 2019-11-26"),
-        (lambda: nm.conference("2017"), nm.UnknownConferenceError, "none on 2017"),
-        (lambda: nm.conference(99), nm.UnknownConferenceError, "known ordinals: 17"),
-        (lambda: nm.conference(True), TypeError, "bool"),
-        (lambda: nm.conference(1.5), TypeError, "float"),
-        (lambda: nm.conference("not-a-conference"), nm.UnknownConferenceError, "'not-a-conference'"),
-        (lambda: nm.conferences(host="UN"), nm.InvalidValueError, "expected one of NATO, EU"),
-        (lambda: nm.conferences(host=1), TypeError, "host must be"),
-        (lambda: nm.conferences(year="2019"), TypeError, "year must be an int"),
-        (lambda: nm.conferences(between=("2020-01-01",)), TypeError, "between"),
-        (lambda: nm.conferences(between=("2021-01-01", "2020-01-01")), nm.InvalidDateError, "before the start"),
-        (lambda: nm.conferences(chaired_by="Nobody"), nm.UnknownOfficialError, "'Nobody'"),
-        (lambda: nm.holders("XYZ"), nm.UnknownPostError, "'XYZ'"),
+        (lambda: loose.who_held("DGIM", "2020-05-19"), nm.UnknownPostError, "did you mean 'DGIMS'"),
+        (lambda: loose.who_held("DGIMS", "2020-05"), nm.InvalidDateError, "does not name one day"),
+        (lambda: loose.who_held("DGIMS", "05/06/2020"), nm.InvalidDateError, "ambiguous"),
+        (lambda: loose.who_held("DGIMS", "2020-02-30"), nm.InvalidDateError, "does not exist"),
+        (lambda: loose.who_held("DGIMS", "someday"), nm.InvalidDateError, "'someday'"),
+        (lambda: loose.who_held("DGIMS", dt.datetime(2020, 5, 19)), TypeError, "datetime"),
+        (lambda: loose.who_held("DGIMS", 2020), TypeError, "int"),
+        (lambda: loose.who_held(None, "2020-05-19"), TypeError, "post must be"),
+        (lambda: loose.meetings_about("cybr"), nm.UnknownTopicError, "did you mean 'cyber'"),
+        (lambda: loose.meetings_about(3), TypeError, "topic must be"),
+        (lambda: loose.official("Wiermam"), nm.UnknownOfficialError, "Hans-Werner Wiermann"),
+        (lambda: loose.official(None), TypeError, "name must be"),
+        (lambda: loose.conference("2019-11-26"), nm.UnknownConferenceError, "none on 2019-11-26"),
+        (lambda: loose.conference("2017"), nm.UnknownConferenceError, "none on 2017"),
+        (lambda: loose.conference(99), nm.UnknownConferenceError, "known ordinals: 17"),
+        (lambda: loose.conference(True), TypeError, "bool"),
+        (lambda: loose.conference(1.5), TypeError, "float"),
+        (lambda: loose.conference("not-a-conference"), nm.UnknownConferenceError, "'not-a-conference'"),
+        (lambda: loose.conferences(host="UN"), nm.InvalidValueError, "expected one of NATO, EU"),
+        (lambda: loose.conferences(host=1), TypeError, "host must be"),
+        (lambda: loose.conferences(year="2019"), TypeError, "year must be an int"),
+        (lambda: loose.conferences(between=("2020-01-01",)), TypeError, "between"),
+        (
+            lambda: loose.conferences(between=("2021-01-01", "2020-01-01")),
+            nm.InvalidDateError,
+            "before the start",
+        ),
+        (lambda: loose.conferences(chaired_by="Nobody"), nm.UnknownOfficialError, "'Nobody'"),
+        (lambda: loose.holders("XYZ"), nm.UnknownPostError, "'XYZ'"),
     ],
 )
 def test_bad_input_gets_a_specific_error(call: object, error: type[Exception], fragment: str) -> None:
@@ -204,5 +232,5 @@ def test_results_cannot_be_mutated() -> None:
     assert isinstance(nm.conferences(), tuple)
     assert isinstance(c.agenda, tuple) and isinstance(c.co_chairs, tuple)
     with pytest.raises(AttributeError):
-        nm.Dataset.bundled().x = 1  # type: ignore[attr-defined]
+        loose.Dataset.bundled().x = 1
     assert isinstance(nm.meetings_about("cyber"), tuple)

@@ -9,9 +9,9 @@ import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import INFO, POSTS, datasets, replace
 
 import natoeu_milstaff as nm
+from strategies import INFO, POSTS, datasets, replace
 
 SRC = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.ORIGINAL)
 
@@ -85,7 +85,10 @@ def test_unsourced_conference_is_reported(ds: nm.Dataset, data: st.DataObject) -
 def test_dangling_official_is_reported(ds: nm.Dataset) -> None:
     stranger = nm.Official(id="stranger", name="Stranger", sources=(ds.tables.sources[0],))
     appointment = nm.Appointment(
-        official=stranger, post=POSTS[0], start=nm.PartialDate(year=1990), end=nm.PartialDate(year=1991),
+        official=stranger,
+        post=POSTS[0],
+        start=nm.PartialDate(year=1990),
+        end=nm.PartialDate(year=1991),
         sources=(ds.tables.sources[0],),
     )
     problems = replace(ds, appointments=(*ds.tables.appointments, appointment)).validate()
@@ -96,7 +99,9 @@ def test_dangling_official_is_reported(ds: nm.Dataset) -> None:
 def test_uncited_source_is_reported(ds: nm.Dataset) -> None:
     extra = attrs.evolve(SRC, id="never-cited")
     problems = replace(ds, sources=(*ds.tables.sources, extra)).validate()
-    assert problems == ("sources.toml: $.source[%d]: source 'never-cited' is cited by no record" % len(ds.tables.sources),)
+    assert problems == (
+        f"sources.toml: $.source[{len(ds.tables.sources)}]: source 'never-cited' is cited by no record",
+    )
 
 
 @given(datasets())
@@ -114,7 +119,10 @@ def test_stale_exception_is_reported() -> None:
     stale = nm.AlternationException(after=a, before=b, kind=nm.BreakKind.GAP, reason="r", sources=(SRC,))
     ds = nm.Dataset(info=INFO, sources=(SRC,), conferences=(a, b), exceptions=(stale,))
     (problem,) = ds.validate()
-    assert "alternation.toml: $.exception[0]" in problem and "not consecutive conferences with a break" in problem
+    assert (
+        "alternation.toml: $.exception[0]" in problem
+        and "not consecutive conferences with a break" in problem
+    )
 
 
 def test_wrong_kind_of_exception_is_reported() -> None:
@@ -140,19 +148,29 @@ def test_appointment_sanity_checks() -> None:
         "the tenure is unbounded": dict(start=nm.PartialDate(year=2019)),
         "but an end": dict(start=nm.PartialDate(year=2019), end=nm.PartialDate(year=2020), in_office=True),
         "is outside the tenure": dict(
-            start=nm.PartialDate(year=2019), end=nm.PartialDate(year=2020), attested=(nm.PartialDate(year=2022),)
+            start=nm.PartialDate(year=2019),
+            end=nm.PartialDate(year=2020),
+            attested=(nm.PartialDate(year=2022),),
         ),
     }
     for fragment, fields in cases.items():
         a = nm.Appointment(official=person, post=POSTS[0], sources=(SRC,), **fields)  # type: ignore[arg-type]
-        problems = nm.Dataset(info=INFO, sources=(SRC,), posts=POSTS, officials=(person,), appointments=(a,)).validate()
-        assert any(fragment in p and "appointments.toml: $.appointment[0]" in p for p in problems), (fragment, problems)
+        problems = nm.Dataset(
+            info=INFO, sources=(SRC,), posts=POSTS, officials=(person,), appointments=(a,)
+        ).validate()
+        assert any(fragment in p and "appointments.toml: $.appointment[0]" in p for p in problems), (
+            fragment,
+            problems,
+        )
 
 
 def test_inference_on_unknown_field_is_reported() -> None:
     c = attrs.evolve(
         _conference("c-a", "2020-03-01", nm.Organisation.NATO),
-        inferences=(nm.Inference(field="colour", reason="because"), nm.Inference(field="venue", reason="why")),
+        inferences=(
+            nm.Inference(field="colour", reason="because"),
+            nm.Inference(field="venue", reason="why"),
+        ),
     )
     problems = nm.Dataset(info=INFO, sources=(SRC,), conferences=(c,)).validate()
     assert any("'colour' is not one of" in p for p in problems)
@@ -168,14 +186,19 @@ def test_standing_in_requires_a_deputy_post_and_the_principal_holding_it() -> No
         nm.Appointment(official=dg, post=POSTS[1], **tenure),  # type: ignore[arg-type]
         nm.Appointment(official=deputy, post=POSTS[2], **tenure),  # type: ignore[arg-type]
     )
-    base = nm.Dataset(info=INFO, sources=(SRC,), posts=POSTS, officials=(dg, deputy), appointments=appointments)
+    base = nm.Dataset(
+        info=INFO, sources=(SRC,), posts=POSTS, officials=(dg, deputy), appointments=appointments
+    )
     good = nm.Chair(official=deputy, post=POSTS[2], standing_in_for=dg)
     c = attrs.evolve(_conference("c-a", str(day), nm.Organisation.EU), co_chairs=(good,))
     assert replace(base, conferences=(c,)).validate() == ()
     not_deputy = attrs.evolve(c, co_chairs=(nm.Chair(official=dg, post=POSTS[1], standing_in_for=deputy),))
     assert any("DGE is no deputy post" in p for p in replace(base, conferences=(not_deputy,)).validate())
     wrong_principal = attrs.evolve(c, co_chairs=(attrs.evolve(good, standing_in_for=deputy),))
-    assert any("deputy held no DGE appointment" in p for p in replace(base, conferences=(wrong_principal,)).validate())
+    assert any(
+        "deputy held no DGE appointment" in p
+        for p in replace(base, conferences=(wrong_principal,)).validate()
+    )
 
 
 def _conference(ident: str, date: str, host: nm.Organisation) -> nm.Conference:

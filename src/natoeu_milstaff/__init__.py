@@ -7,8 +7,6 @@
 Importing the package reads no data: the first query loads the bundled dataset once.
 """
 
-from __future__ import annotations
-
 from ._api import (
     alternation_exceptions,
     appointment,

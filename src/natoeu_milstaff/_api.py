@@ -122,8 +122,8 @@ def official(name: Official | str) -> Official:
     """An official by name, id or any spelling seen in sources, ignoring case and accents.
 
     >>> import natoeu_milstaff as nm
-    >>> nm.official("Wierman").name
-    'Hans-Werner Wiermann'
+    >>> nm.official("herve blejean").name
+    'Hervé Bléjean'
     """
     return Dataset.bundled().official(name)
 

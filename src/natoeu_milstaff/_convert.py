@@ -76,7 +76,7 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
 
 
 def _make_converter() -> _Entities:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
     conv.register_structure_hook(str, _strict(str, "a string"))
     conv.register_structure_hook(int, _strict(int, "an integer"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
@@ -157,7 +157,7 @@ def _reference(kind: type[T]) -> Callable[[Any, Any], T]:
         except KeyError:
             from ._errors import _close_matches
 
-            close = _close_matches(value, known)
+            close = _close_matches(value, list(known))
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
             raise _Reference(f"no {name} has the id {value!r}{hint}") from None
 

@@ -125,3 +125,18 @@ def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> t
     prefix = [shown[n] for n in sorted(shown) if n.casefold().startswith(wanted)]
     ordered = dict.fromkeys([c for form in found for c in by_form[form]] + prefix)
     return tuple(ordered)[:3]
+
+
+# Show the public path in tracebacks and reprs: natoeu_milstaff.UnknownPostError.
+for _cls in (
+    Error,
+    InvalidDateError,
+    InvalidValueError,
+    AmbiguousDateError,
+    UnknownPostError,
+    UnknownTopicError,
+    UnknownOfficialError,
+    UnknownConferenceError,
+    DataError,
+):
+    _cls.__module__ = "natoeu_milstaff"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up a virtual environment with the package and its test and lint tools, then run
+# the whole suite: ruff, mypy --strict, and pytest (tests, doctests, docs examples).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e . --group dev
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,58 @@
+"""The package's public surface and its lazy import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import natoeu_milstaff as nm
+
+
+def test_all_is_sorted_and_importable() -> None:
+    assert list(nm.__all__) == sorted(nm.__all__)
+    for name in nm.__all__:
+        assert getattr(nm, name) is not None
+    public = {n for n in dir(nm) if not n.startswith("_")}
+    # Every public name is in __all__ (private modules are underscored).
+    assert public <= set(nm.__all__)
+
+
+def test_import_reads_no_data_and_loads_no_converter() -> None:
+    code = (
+        "import sys, natoeu_milstaff, natoeu_milstaff._dataset as d\n"
+        "heavy = [m for m in ('cattrs', 'tomllib', 'json', 'dateutil', 'importlib.metadata', "
+        "'pandas', 'natoeu_milstaff._convert', 'natoeu_milstaff._files', 'difflib') if m in sys.modules]\n"
+        "print(heavy, d._BUNDLED is None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] True"
+
+
+def test_first_query_from_many_threads_loads_once() -> None:
+    code = (
+        "import threading, natoeu_milstaff as nm, natoeu_milstaff._dataset as d\n"
+        "calls = []\n"
+        "real = d.Dataset.load.__func__\n"
+        "d.Dataset.load = classmethod(lambda cls, p: calls.append(p) or real(cls, p))\n"
+        "seen = []\n"
+        "barrier = threading.Barrier(16)\n"
+        "def work():\n"
+        "    barrier.wait()\n"
+        "    seen.append(nm.Dataset.bundled())\n"
+        "    nm.who_held('DGIMS', '2020-05-19')\n"
+        "threads = [threading.Thread(target=work) for _ in range(16)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print(len(calls), len({id(x) for x in seen}), len(seen))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "1 1 16"
+
+
+def test_clear_cache_reloads_an_equal_dataset() -> None:
+    first = nm.Dataset.bundled()
+    nm.Dataset.clear_cache()
+    second = nm.Dataset.bundled()
+    assert second == first
+    assert second is not first
+    assert threading.active_count() >= 1
