@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import threading
-from pathlib import Path
+from pathlib import PurePath
 from typing import TYPE_CHECKING, TypeVar
 
 from ._dates import PartialDate, as_day
@@ -33,10 +33,12 @@ from ._model import (
     Source,
     Tables,
     Topic,
+    chronological,
+    fold,
 )
-from ._validate import check, chronological, fold
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Mapping
 
 __all__ = ["Dataset"]
@@ -143,14 +145,16 @@ class Dataset:
             _BUNDLED = None
 
     @classmethod
-    def load(cls, path: str | Path) -> Dataset:
+    def load(cls, path: str | os.PathLike[str]) -> Dataset:
         """Read a data directory laid out like the bundled ``natoeu_milstaff/data/``.
 
         Raises one ``DataError`` listing every problem (file and path of each), whether
         the files are malformed or the records break an invariant.
         """
-        if not isinstance(path, (str, Path)):
+        if not isinstance(path, (str, PurePath)):
             raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        from pathlib import Path
+
         from ._convert import structure_tables
         from ._files import read_tables
 
@@ -161,10 +165,12 @@ class Dataset:
             raise DataError(problems, source=str(root))
         return dataset
 
-    def dump(self, path: str | Path) -> None:
+    def dump(self, path: str | os.PathLike[str]) -> None:
         """Write the dataset as a data directory that ``Dataset.load`` reads back equal."""
-        if not isinstance(path, (str, Path)):
+        if not isinstance(path, (str, PurePath)):
             raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        from pathlib import Path
+
         from ._convert import unstructure_tables
         from ._files import write_tables
 
@@ -172,6 +178,8 @@ class Dataset:
 
     def validate(self) -> tuple[str, ...]:
         """Every broken invariant, as ``file: $.path: message`` lines; ``()`` when sound."""
+        from ._validate import check
+
         return check(self._tables)
 
     # -- lookups ----------------------------------------------------------------------

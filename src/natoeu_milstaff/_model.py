@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import validators as v
 
 from ._dates import PartialDate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "AgendaItem",
@@ -41,6 +44,8 @@ __all__ = [
     "Source",
     "SourceKind",
     "Topic",
+    "chronological",
+    "fold",
 ]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -383,6 +388,11 @@ class Conference:
         return frozenset(t for item in self.agenda for t in item.topics)
 
 
+def chronological(conferences: Iterable[Conference]) -> list[Conference]:
+    """Conferences by date, then end date, then id."""
+    return sorted(conferences, key=lambda c: (*c.date.sort_key(), c.id))
+
+
 @attrs.frozen(kw_only=True)
 class AlternationException:
     """A documented break in the NATO/EU alternation of hosts between two conferences."""
@@ -441,3 +451,11 @@ class Tables:
     declarations: tuple[JointDeclaration, ...] = attrs.field(
         default=(), validator=_tables_of(JointDeclaration)
     )
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for lookups."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

@@ -20,6 +20,8 @@ from ._model import (
     Official,
     Post,
     Source,
+    chronological,
+    fold,
 )
 
 if TYPE_CHECKING:
@@ -86,14 +88,6 @@ def _unique_ids(ds: Any) -> Iterator[str]:
     for name, ids in sorted(labels.items()):
         if len(ids) > 1:
             yield f"topics.toml: $.topic: the label {name!r} belongs to {', '.join(sorted(ids))}"
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for lookups."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _references(ds: Any) -> Iterator[str]:
@@ -295,11 +289,6 @@ def _inferences(kind: str, record: Any, where: str) -> Iterator[str]:
             yield f"{where}.inferences[{j}].field: {inference.field!r} is not one of {choices}"
         elif getattr(record, inference.field) is None:
             yield f"{where}.inferences[{j}]: {inference.field} is marked inferred but has no value"
-
-
-def chronological(conferences: Iterable[Conference]) -> list[Conference]:
-    """Conferences by date, then end date, then id."""
-    return sorted(conferences, key=lambda c: (*c.date.sort_key(), c.id))
 
 
 def _conferences(ds: Any) -> Iterator[str]:
