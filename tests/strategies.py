@@ -48,6 +48,9 @@ POSTS = (
     nm.Post(
         code="DDGE", title="Deputy Director General East", organisation=nm.Organisation.EU, deputy_of="DGE"
     ),
+    nm.Post(
+        code="DDGN", title="Deputy Director General North", organisation=nm.Organisation.NATO, deputy_of="DGN"
+    ),
 )
 
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé ", min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -77,7 +80,7 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
     officials: list[nm.Official] = []
     appointments: list[nm.Appointment] = []
     start_day = dt.date(2000, 1, 1) + dt.timedelta(days=draw(st.integers(0, 2000)))
-    for post in POSTS:
+    for post in POSTS[:3]:
         count = draw(st.integers(1, 4))
         day = start_day + dt.timedelta(days=draw(st.integers(0, 300)))
         handovers = [day]
@@ -115,6 +118,25 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
                 )
             )
 
+    # Deputies known only from the days a source shows them in post (no start, no end).
+    day = start_day
+    for k in range(draw(st.integers(0, 3))):
+        day = day + dt.timedelta(days=draw(st.integers(1, 900)))
+        seen = [day]
+        if draw(st.booleans()):
+            day = day + dt.timedelta(days=draw(st.integers(1, 400)))
+            seen.append(day)
+        person = nm.Official(id=f"ddgn-{k}", name=f"Deputy {k}", sources=cite())
+        officials.append(person)
+        appointments.append(
+            nm.Appointment(
+                official=person,
+                post=POSTS[3],
+                attested=tuple(nm.PartialDate.from_date(d) for d in seen),
+                sources=cite(),
+            )
+        )
+
     # Topics: a forest, each topic's broader ones drawn among earlier topics.
     topics: list[nm.Topic] = []
     for i in range(draw(st.integers(1, 8))):
@@ -147,6 +169,15 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
             for a in appointments
             if a.post.code in {"DGN", "DGE"} and _certain(a, day)
         )
+        deputies = [a for a in appointments if a.post.code == "DDGE" and _certain(a, day)]
+        if deputies and len(chairs) == 2 and draw(st.booleans()):
+            # The deputy chairs for the EU side, standing in for the Director General.
+            chairs = (
+                chairs[0],
+                nm.Chair(
+                    official=deputies[0].official, post=deputies[0].post, standing_in_for=chairs[1].official
+                ),
+            )
         agenda = tuple(
             nm.AgendaItem(
                 title=f"Item {j}",
