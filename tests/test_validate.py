@@ -220,3 +220,33 @@ def _swap_conference(ds: nm.Dataset, old: nm.Conference, new: nm.Conference) -> 
 def test_dataset_constructor_checks_types(bad: object) -> None:
     with pytest.raises(TypeError):
         nm.Dataset(info=INFO, conferences=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "fragment"),
+    [
+        (lambda: nm.Official(id="Bad Id", name="x", sources=()), nm.InvalidValueError, "slug"),
+        (
+            lambda: nm.Official(id="ok", name=" padded", sources=()),
+            nm.InvalidValueError,
+            "surrounding spaces",
+        ),
+        (
+            lambda: nm.Official(id="ok", name="x", nationality="Germany", sources=()),
+            nm.InvalidValueError,
+            "alpha-2",
+        ),
+        (lambda: nm.Official(id="ok", name="x", sources=["s"]), TypeError, "sources"),
+        (lambda: nm.Post(code="X", title="x", organisation="NATO"), TypeError, "organisation"),
+        (
+            lambda: nm.Conference(id="c", date="2020", evidence=nm.Evidence.REPORTED, sources=()),
+            TypeError,
+            "date",
+        ),
+        (lambda: nm.Topic(id="t", label="t", broader=("u",)), TypeError, "broader"),
+    ],
+)
+def test_model_constructors_name_the_bad_field(make: object, error: type[Exception], fragment: str) -> None:
+    with pytest.raises(error) as info:
+        make()  # type: ignore[operator]
+    assert fragment in str(info.value)

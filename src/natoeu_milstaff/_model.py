@@ -17,6 +17,7 @@ import attrs
 from attrs import validators as v
 
 from ._dates import PartialDate
+from ._errors import InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,14 +55,14 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip() or value != value.strip():
-        raise ValueError(
+        raise InvalidValueError(
             f"{attribute.name} must be a non-empty str without surrounding spaces, got {value!r}"
         )
 
 
 def _slug(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
-        raise ValueError(
+        raise InvalidValueError(
             f"{attribute.name} must be a slug of lowercase letters, digits and single hyphens, got {value!r}"
         )
 
@@ -216,7 +217,7 @@ class Official:
     @nationality.validator
     def _check_nationality(self, _: attrs.Attribute[str | None], value: str | None) -> None:
         if value is not None and not (isinstance(value, str) and _COUNTRY.fullmatch(value)):
-            raise ValueError(f"nationality must be an ISO 3166-1 alpha-2 code, got {value!r}")
+            raise InvalidValueError(f"nationality must be an ISO 3166-1 alpha-2 code, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
