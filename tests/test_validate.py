@@ -4,6 +4,7 @@ one invariant is caught, with a message naming the file and the record."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 import pytest
@@ -12,6 +13,9 @@ from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
 from strategies import INFO, POSTS, datasets, replace
+
+# The package typed loosely, to pass wrong types on purpose.
+loose: Any = nm
 
 SRC = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.ORIGINAL)
 
@@ -225,25 +229,32 @@ def test_dataset_constructor_checks_types(bad: object) -> None:
 @pytest.mark.parametrize(
     ("make", "error", "fragment"),
     [
-        (lambda: nm.Official(id="Bad Id", name="x", sources=()), nm.InvalidValueError, "slug"),
+        (lambda: loose.Official(id="Bad Id", name="x", sources=()), nm.InvalidValueError, "slug"),
         (
-            lambda: nm.Official(id="ok", name=" padded", sources=()),
+            lambda: loose.Official(id="ok", name=" padded", sources=()),
             nm.InvalidValueError,
             "surrounding spaces",
         ),
         (
-            lambda: nm.Official(id="ok", name="x", nationality="Germany", sources=()),
+            lambda: loose.Official(id="ok", name="x", nationality="Germany", sources=()),
             nm.InvalidValueError,
             "alpha-2",
         ),
-        (lambda: nm.Official(id="ok", name="x", sources=["s"]), TypeError, "sources"),
-        (lambda: nm.Post(code="X", title="x", organisation="NATO"), TypeError, "organisation"),
+        (lambda: loose.Official(id="ok", name="x", sources=["s"]), TypeError, "sources"),
+        (lambda: loose.Post(code="X", title="x", organisation="NATO"), TypeError, "organisation"),
         (
-            lambda: nm.Conference(id="c", date="2020", evidence=nm.Evidence.REPORTED, sources=()),
+            lambda: loose.Conference(id="c", date="2020", evidence=nm.Evidence.REPORTED, sources=()),
             TypeError,
             "date",
         ),
-        (lambda: nm.Topic(id="t", label="t", broader=("u",)), TypeError, "broader"),
+        (lambda: loose.Topic(id="t", label="t", broader=("u",)), TypeError, "broader"),
+        (
+            lambda: loose.Official(id="ok", name="x", aliases=("",), sources=()),
+            nm.InvalidValueError,
+            "aliases",
+        ),
+        (lambda: loose.Official(id="ok", name="x\ud800", sources=()), nm.InvalidValueError, "surrogate"),
+        (lambda: loose.Figure(key="k", label="l", value=True, sources=()), TypeError, "value must be an int"),
     ],
 )
 def test_model_constructors_name_the_bad_field(make: object, error: type[Exception], fragment: str) -> None:

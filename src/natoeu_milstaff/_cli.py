@@ -8,6 +8,7 @@ Never a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -62,8 +63,8 @@ def _parser() -> _Parser:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
-    out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
+    out = out if out is not None else _lenient(sys.stdout)
+    err = err if err is not None else _lenient(sys.stderr)
     try:
         args = _parser().parse_args(argv)
         return _run(args, out)
@@ -76,6 +77,17 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except (Error, TypeError) as exc:
         print(f"error: {exc}", file=err)
         return 2
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}", file=err)
+        return 1
+
+
+def _lenient(stream: TextIO) -> TextIO:
+    """The stream, set to replace characters its encoding cannot show (é on ASCII)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    return stream
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -110,7 +122,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         for c in rows:
             print(_line(c), file=out)
         return 0
-    key: str | int = int(args.key) if args.key.isdigit() and len(args.key) < 4 else args.key
+    key: str | int = int(args.key) if re.fullmatch(r"[0-9]{1,3}", args.key) else args.key
     print(_show(ds.conference(key)), file=out)
     return 0
 

@@ -49,7 +49,9 @@ class _Reference(Error, ValueError):
 
 # The objects built so far during one load, for the reference hooks. A ContextVar keeps
 # concurrent loads in different threads apart.
-_REFS: contextvars.ContextVar[dict[type, dict[str, Any]]] = contextvars.ContextVar("refs")
+_REFS: contextvars.ContextVar[tuple[dict[type, dict[str, Any]], dict[type, set[str]]]] = (
+    contextvars.ContextVar("refs")
+)
 
 _KEY: dict[type, Callable[[Any], str]] = {
     Source: lambda o: o.id,
@@ -58,6 +60,7 @@ _KEY: dict[type, Callable[[Any], str]] = {
     Topic: lambda o: o.id,
     Conference: lambda o: o.id,
 }
+_ID = {Source: "id", Post: "code", Official: "id", Topic: "id", Conference: "id"}
 _TABLE_NAME = {Source: "source", Post: "post", Official: "official", Topic: "topic", Conference: "conference"}
 
 
@@ -151,10 +154,13 @@ def _reference(kind: type[T]) -> Callable[[Any, Any], T]:
     def hook(value: Any, _: Any) -> T:
         if not isinstance(value, str):
             raise TypeError(f"expected the id of a {name} (a string), got {value!r}")
-        known: dict[str, T] = _REFS.get()[kind]
+        refs, failed = _REFS.get()
+        known: dict[str, T] = refs[kind]
         try:
             return known[value]
         except KeyError:
+            if value in failed[kind]:
+                raise _Reference(f"refers to the {name} {value!r}, which has problems of its own") from None
             from ._errors import _close_matches
 
             close = _close_matches(value, list(known))
@@ -179,6 +185,8 @@ def _format(exc: BaseException, kind: type | None) -> str:
         return f"unknown key(s) {', '.join(sorted(exc.extra_fields))}"
     if isinstance(exc, KeyError):
         return "required field missing"
+    if isinstance(exc, AttributeError):
+        return "expected a table (key = value pairs)"
     if isinstance(exc, (ValueError, TypeError)) and str(exc):
         return str(exc)
     return cattrs.v.format_exception(exc, kind)
@@ -212,11 +220,12 @@ TABLE_FIELDS: tuple[str, ...] = ("info", *(entry[3] for entry in _ORDER))
 
 
 @contextmanager
-def _references() -> Iterator[dict[type, dict[str, Any]]]:
+def _references() -> Iterator[tuple[dict[type, dict[str, Any]], dict[type, set[str]]]]:
     refs: dict[type, dict[str, Any]] = {kind: {} for kind in _KEY}
-    token = _REFS.set(refs)
+    failed: dict[type, set[str]] = {kind: set() for kind in _KEY}
+    token = _REFS.set((refs, failed))
     try:
-        yield refs
+        yield refs, failed
     finally:
         _REFS.reset(token)
 
@@ -233,7 +242,7 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
         built["info"] = entity[DatasetInfo](raw["dataset.toml"])
     except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
         problems += [f"dataset.toml: {m}" for m in _messages(exc, "$.dataset")]
-    with _references() as refs:
+    with _references() as (refs, failed):
         for file, key, kind, attr in _ORDER:
             records = raw[file]
             if kind is Topic:
@@ -247,6 +256,8 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
                     obj = entity[kind](record)
                 except Exception as exc:  # noqa: BLE001
                     problems += [f"{file}: {m}" for m in _messages(exc, path)]
+                    if kind in _KEY and isinstance(record.get(_ID[kind]), str):
+                        failed[kind].add(record[_ID[kind]])
                     continue
                 objects.append((index, obj))
                 if kind in _KEY:
@@ -260,36 +271,55 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
     return built
 
 
+# Deep enough for any real taxonomy, shallow enough that nested objects stay cheap.
+MAX_TOPIC_DEPTH = 32
+
+
 def _topics_in_dependency_order(
     records: list[dict[str, Any]], file: str, problems: list[str]
 ) -> list[tuple[int, dict[str, Any]]]:
-    """Order topic records so that each comes after its broader topics (which it holds)."""
+    """Order topic records so that each comes after its broader topics (which it holds).
+
+    Kahn's algorithm, without recursion; topics left over are in a cycle.
+    """
     by_id: dict[str, int] = {}
     for index, record in enumerate(records):
         ident = record.get("id")
         if isinstance(ident, str):
             by_id.setdefault(ident, index)
-    state: dict[int, int] = {}  # 1 visiting, 2 done
-    order: list[tuple[int, dict[str, Any]]] = []
-
-    def visit(index: int, trail: list[str]) -> None:
-        if state.get(index) == 2:
-            return
-        if state.get(index) == 1:
-            cycle = " -> ".join([*trail, str(records[index].get("id"))])
-            problems.append(f"{file}: $.topic[{index}].broader: cycle {cycle}")
-            return
-        state[index] = 1
-        broader = records[index].get("broader", [])
-        for parent in broader if isinstance(broader, list) else []:
-            if isinstance(parent, str) and parent in by_id:
-                visit(by_id[parent], [*trail, str(records[index].get("id"))])
-        state[index] = 2
-        order.append((index, records[index]))
-
-    for index in range(len(records)):
-        visit(index, [])
-    return order
+    parents: dict[int, set[int]] = {}
+    children: dict[int, list[int]] = {i: [] for i in range(len(records))}
+    for index, record in enumerate(records):
+        broader = record.get("broader", [])
+        known = (
+            {by_id[p] for p in broader if isinstance(p, str) and p in by_id}
+            if isinstance(broader, list)
+            else set()
+        )
+        parents[index] = known
+        for parent in known:
+            children[parent].append(index)
+    depth = {i: 0 for i in parents if not parents[i]}
+    ready = sorted(depth)
+    order: list[int] = []
+    waiting = {i: len(p) for i, p in parents.items()}
+    while ready:
+        index = ready.pop()
+        order.append(index)
+        for child in children[index]:
+            depth[child] = max(depth.get(child, 0), depth[index] + 1)
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    for index in sorted(set(parents) - set(order)):
+        problems.append(f"{file}: $.topic[{index}].broader: part of a cycle of broader topics")
+    for index in order:
+        if depth[index] > MAX_TOPIC_DEPTH:
+            problems.append(
+                f"{file}: $.topic[{index}].broader: more than {MAX_TOPIC_DEPTH} levels of broader topics"
+            )
+            break
+    return [(index, records[index]) for index in order]
 
 
 def unstructure_tables(tables: Any) -> dict[str, Any]:

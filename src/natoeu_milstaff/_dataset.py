@@ -16,6 +16,7 @@ from ._dates import PartialDate, as_day
 from ._errors import (
     AmbiguousDateError,
     DataError,
+    InvalidValueError,
     UnknownConferenceError,
     UnknownOfficialError,
     UnknownPostError,
@@ -33,6 +34,7 @@ from ._model import (
     Source,
     Tables,
     Topic,
+    _next_day,
     chronological,
     fold,
 )
@@ -45,7 +47,11 @@ __all__ = ["Dataset"]
 
 K = TypeVar("K")
 V = TypeVar("V")
-_ONE_DAY = dt.timedelta(days=1)
+
+
+def _minus(day: dt.date, span: dt.timedelta) -> dt.date:
+    """``day - span``, saturating at ``date.min``."""
+    return dt.date.min if day - dt.date.min <= span else day - span
 
 
 class Dataset:
@@ -153,6 +159,8 @@ class Dataset:
         """
         if not isinstance(path, (str, PurePath)):
             raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        if not str(path).strip():
+            raise InvalidValueError("path is empty; name a data directory")
         from pathlib import Path
 
         from ._convert import structure_tables
@@ -287,7 +295,8 @@ class Dataset:
         >>> Dataset.bundled().who_held("DGEUMS", "25 November 2019").name
         'Esa Pulkkinen'
         """
-        found = self.appointment(post, on)
+        resolved = self.post(post)
+        found = self._index.appointment_on(resolved, as_day(on), any_of_one_official=True)
         return None if found is None else found.official
 
     def holders(self, post: Post | str) -> tuple[Appointment, ...]:
@@ -463,12 +472,12 @@ class _Index:
     def window(self, a: Appointment, *, certain: bool) -> tuple[dt.date, dt.date]:
         low, high = a.certain_window() if certain else a.possible_window()
         if a.in_office:  # serving: the record speaks up to its as_of day
-            high = self.as_of + _ONE_DAY
+            high = _next_day(self.as_of)
         return low, high
 
     def between(self, start: dt.date, end: dt.date) -> tuple[Conference, ...]:
         """Conferences whose date range may overlap ``[start, end]`` (inclusive)."""
-        low = bisect.bisect_left(self.starts, start - self.max_span)
+        low = bisect.bisect_left(self.starts, _minus(start, self.max_span))
         high = bisect.bisect_right(self.starts, end)
         return tuple(
             c
@@ -476,13 +485,17 @@ class _Index:
             if c.date.earliest() <= end and (c.end_date or c.date).latest() >= start
         )
 
-    def appointment_on(self, post: Post, day: dt.date) -> Appointment | None:
+    def appointment_on(
+        self, post: Post, day: dt.date, *, any_of_one_official: bool = False
+    ) -> Appointment | None:
         tenures = self.tenures.get(post.code)
         if tenures is None:
             return None
         possible = tenures.possible_on(day)
         if len(possible) <= 1:
             return possible[0] if possible else None
+        if any_of_one_official and len({a.official for a in possible}) == 1:
+            return possible[0]  # two tenures of the same person: who held it is not in doubt
         certain = [
             a for a in possible if self.window(a, certain=True)[0] <= day < self.window(a, certain=True)[1]
         ]

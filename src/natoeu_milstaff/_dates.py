@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import enum
 import re
+import warnings
 from typing import TYPE_CHECKING
 
 import attrs
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PartialDate", "Precision", "as_day"]
 
-_EDTF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?")
+_EDTF = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?")
 _QUALIFIER = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
 
 
@@ -132,7 +133,7 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"PartialDate.parse() takes a str, got {type(text).__name__}")
-        m = _EDTF.fullmatch(text.strip())
+        m = _EDTF.fullmatch(text)
         if m is None:
             raise InvalidDateError(
                 f"{text!r} is not an EDTF date; expected YYYY, YYYY-MM or YYYY-MM-DD, "
@@ -160,7 +161,7 @@ class PartialDate:
         if not isinstance(text, str):
             raise TypeError(f"PartialDate.from_text() takes a str, got {type(text).__name__}")
         if _EDTF.fullmatch(text.strip()):
-            return cls.parse(text)
+            return cls.parse(text.strip())
         year, month, day = _loose(text)
         return cls(year=year, month=month, day=day)
 
@@ -218,7 +219,12 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
             for default in (low, high):
                 call: Callable[..., dt.datetime] = parser.parse
                 try:
-                    got = call(text, default=default, dayfirst=dayfirst, yearfirst=yearfirst)
+                    with warnings.catch_warnings():
+                        # dateutil warns of time zone names it does not know; that is a refusal.
+                        warnings.simplefilter("error")
+                        got = call(text, default=default, dayfirst=dayfirst, yearfirst=yearfirst)
+                except Warning:
+                    raise InvalidDateError(f"{text!r} has a time zone; give a calendar date only") from None
                 except (ValueError, OverflowError) as exc:
                     raise InvalidDateError(f"{text!r} is not a date I can read ({exc})") from None
                 pair.append(got)

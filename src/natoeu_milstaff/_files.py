@@ -37,10 +37,13 @@ def read_tables(root: Path) -> dict[str, Any]:
     import tomllib  # deferred: `import natoeu_milstaff` must not pay for it
 
     problems: list[str] = []
-    if not root.is_dir():
-        raise DataError([f"{root}: not a directory"], source=str(root))
+    try:
+        if not root.is_dir():
+            raise DataError([f"{root}: not a directory"], source=str(root))
+        stray = sorted(p.name for p in root.glob("*.toml") if p.name not in TABLES)
+    except OSError as exc:
+        raise DataError([f"{root}: cannot be read ({exc.strerror or exc})"], source=str(root)) from None
     known = set(TABLES)
-    stray = sorted(p.name for p in root.glob("*.toml") if p.name not in known)
     problems += [f"{name}: unexpected file; known files are {', '.join(sorted(known))}" for name in stray]
     tables: dict[str, Any] = {}
     for name, key in TABLES.items():
@@ -55,10 +58,16 @@ def read_tables(root: Path) -> dict[str, Any]:
         except UnicodeDecodeError as exc:
             problems.append(f"{name}: not UTF-8 text (byte {exc.start})")
             continue
+        except OSError as exc:
+            problems.append(f"{name}: cannot be read ({exc.strerror or exc})")
+            continue
         try:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             problems.append(f"{name}: not valid TOML: {exc}")
+            continue
+        except RecursionError:
+            problems.append(f"{name}: not valid TOML: nested too deeply")
             continue
         extra = sorted(set(doc) - {key})
         if extra:
@@ -77,15 +86,22 @@ def read_tables(root: Path) -> dict[str, Any]:
 
 
 def write_tables(root: Path, tables: Mapping[str, Any]) -> None:
-    """Write ``tables`` (file name -> plain data) as TOML files in ``root``."""
-    root.mkdir(parents=True, exist_ok=True)
+    """Write ``tables`` (file name -> plain data) as TOML files in ``root``.
+
+    Every file is rendered and encoded before the first is written, so a value that
+    cannot be written leaves the directory as it was.
+    """
+    rendered: dict[str, bytes] = {}
     for name, key in TABLES.items():
         value = tables[name]
         if key == "dataset":
             text = f"[{key}]\n" + _body(value, prefix=key)
         else:
             text = "\n".join(f"[[{key}]]\n" + _body(record, prefix=key) for record in value)
-        (root / name).write_text(text, encoding="utf-8", newline="\n")
+        rendered[name] = text.encode("utf-8")
+    root.mkdir(parents=True, exist_ok=True)
+    for name, data in rendered.items():
+        (root / name).write_bytes(data)
 
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")

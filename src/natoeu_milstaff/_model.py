@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import validators as v
 
-from ._dates import PartialDate
+from ._dates import PartialDate, _require_day
 from ._errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -49,15 +49,25 @@ __all__ = [
     "fold",
 ]
 
+# The fields whose value may be marked as inferred, per class.
+INFERABLE: dict[str, frozenset[str]] = {
+    "Conference": frozenset({"date", "end_date", "ordinal", "host", "venue", "format"}),
+    "Appointment": frozenset({"start", "end", "in_office"}),
+}
+
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip() or value != value.strip():
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__} {value!r}")
+    if not value.strip() or value != value.strip():
         raise InvalidValueError(
             f"{attribute.name} must be a non-empty str without surrounding spaces, got {value!r}"
         )
+    if not value.isprintable():
+        raise InvalidValueError(f"{attribute.name} has control or unpaired surrogate characters: {value!r}")
 
 
 def _slug(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -72,7 +82,20 @@ def _tuple_of(kind: type | tuple[type, ...]) -> Any:
 
 
 def _optional(kind: type | tuple[type, ...]) -> Any:
-    return v.optional(v.instance_of(kind))
+    return v.optional(_strict_int if kind is int else v.instance_of(kind))
+
+
+def _strict_int(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int:
+        raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__} {value!r}")
+
+
+def _texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of non-empty strings."""
+    if not isinstance(value, tuple):
+        raise TypeError(f"{attribute.name} must be a tuple, got {type(value).__name__}")
+    for item in value:
+        _text(inst, attribute, item)
 
 
 def _cited(sources: tuple[Source, ...]) -> str:
@@ -167,7 +190,7 @@ class Source:
     language: str = attrs.field(default="en", validator=_text)
     repost_of: str | None = attrs.field(default=None, validator=_optional_text)
     """URL of the original release when this page is a re-post."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Curators' remarks, e.g. the translation errors the page contains."""
 
 
@@ -196,7 +219,7 @@ class Post:
     code: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
     organisation: Organisation = attrs.field(validator=v.instance_of(Organisation))
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     deputy_of: str | None = attrs.field(default=None, validator=_optional_text)
     """Code of the post this one deputises for (``DDGEUMS`` deputises for ``DGEUMS``)."""
 
@@ -210,7 +233,7 @@ class Official:
     nationality: str | None = attrs.field(default=None)
     """ISO 3166-1 alpha-2 code."""
     service: Service | None = attrs.field(default=None, validator=_optional(Service))
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Spellings of the name seen in sources, misspellings included."""
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
@@ -253,12 +276,12 @@ class Appointment:
     def possibly_covers(self, day: dt.date) -> bool:
         """Whether the official may have held the post on ``day``, given date precision."""
         low, high = self.possible_window()
-        return low <= day < high
+        return low <= _require_day(day) < high
 
     def certainly_covers(self, day: dt.date) -> bool:
         """Whether the official held the post on ``day`` whatever the imprecise dates mean."""
         low, high = self.certain_window()
-        return low <= day < high
+        return low <= _require_day(day) < high
 
     def possible_window(self) -> tuple[dt.date, dt.date]:
         """Half-open range of days on which the official may have held the post."""
@@ -273,20 +296,26 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 def _window(a: Appointment, *, certain: bool) -> tuple[dt.date, dt.date]:
-    attested = sorted(a.attested, key=PartialDate.sort_key)
+    # Attested days bound a tenure whose start or end no source gives: it began by the
+    # first of them and lasted at least through the last.
     if a.start is not None:
         low = a.start.latest() if certain else a.start.earliest()
-    elif attested:
-        low = attested[0].latest() if certain else attested[0].earliest()
+    elif a.attested:
+        low = min(d.latest() if certain else d.earliest() for d in a.attested)
     else:
         low = dt.date.max
     if a.end is not None:
         high = a.end.earliest() if certain else a.end.latest()
-    elif attested and not a.in_office:
-        high = (attested[-1].earliest() if certain else attested[-1].latest()) + _ONE_DAY
+    elif a.attested and not a.in_office:
+        high = _next_day(max(d.earliest() if certain else d.latest() for d in a.attested))
     else:
         high = dt.date.max  # in office: bounded by the dataset's as_of date in queries
     return low, high
+
+
+def _next_day(day: dt.date) -> dt.date:
+    """The following day, saturating at ``date.max``."""
+    return day if day == dt.date.max else day + _ONE_DAY
 
 
 @attrs.frozen(kw_only=True)
@@ -307,7 +336,7 @@ class Topic:
 
     id: str = attrs.field(validator=_slug)
     label: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     broader: tuple[Topic, ...] = attrs.field(default=())
     definition: str | None = attrs.field(default=None, validator=_optional_text)
 
@@ -322,7 +351,7 @@ class AgendaItem:
 
     title: str = attrs.field(validator=_text)
     topics: tuple[Topic, ...] = attrs.field(validator=_tuple_of(Topic))
-    briefers: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    briefers: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Bodies that briefed the item, e.g. ``ACT``, ``MPCC``, ``EEAS``."""
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
@@ -334,7 +363,7 @@ class Figure:
     key: str = attrs.field(validator=_slug)
     """What is counted, stable across conferences (``members-in-common``)."""
     label: str = attrs.field(validator=_text)
-    value: int = attrs.field(validator=v.instance_of(int))
+    value: int = attrs.field(validator=_strict_int)
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
@@ -367,16 +396,22 @@ class Conference:
     next_meeting: Announcement | None = attrs.field(default=None, validator=_optional(Announcement))
     inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
     def basis(self, field: str) -> Basis | None:
         """``STATED`` or ``INFERRED`` for a field that has a value, else ``None``.
 
+        ``field`` is one of the fields that can be inferred: ``date``, ``end_date``,
+        ``ordinal``, ``host``, ``venue``, ``format``.
+
         >>> import natoeu_milstaff as nm
         >>> nm.conference("2022-06-10").basis("ordinal")
         <Basis.STATED: 'stated'>
         """
+        if field not in INFERABLE["Conference"]:
+            choices = ", ".join(sorted(INFERABLE["Conference"]))
+            raise InvalidValueError(f"basis() takes one of {choices}, got {field!r}")
         if getattr(self, field) is None:
             return None
         if any(i.field == field for i in self.inferences):
@@ -390,8 +425,18 @@ class Conference:
 
 
 def chronological(conferences: Iterable[Conference]) -> list[Conference]:
-    """Conferences by date, then end date, then id."""
-    return sorted(conferences, key=lambda c: (*c.date.sort_key(), c.id))
+    """Conferences in the order they took place.
+
+    By date (earliest, then latest day) and id; numbered conferences then keep their
+    places among the others but are put in the order of their ordinals, which a
+    coarse date ("2022") cannot overturn.
+    """
+    ordered = sorted(conferences, key=lambda c: (*c.date.sort_key(), c.id))
+    slots = [i for i, c in enumerate(ordered) if c.ordinal is not None]
+    numbered = sorted((ordered[i] for i in slots), key=lambda c: (c.ordinal, *c.date.sort_key(), c.id))
+    for i, c in zip(slots, numbered, strict=True):
+        ordered[i] = c
+    return ordered
 
 
 @attrs.frozen(kw_only=True)
@@ -412,11 +457,11 @@ class JointDeclaration:
     id: str = attrs.field(validator=_slug)
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     place: str | None = attrs.field(default=None, validator=_optional_text)
-    signatories: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Names and roles of the signatories."""
     proposals: int | None = attrs.field(default=None, validator=_optional(int))
     """Number of common proposals adopted to implement it, where a source states one."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ._model import (
+    INFERABLE,
     AlternationException,
     Appointment,
     BreakKind,
@@ -20,6 +21,7 @@ from ._model import (
     Official,
     Post,
     Source,
+    _next_day,
     chronological,
     fold,
 )
@@ -30,11 +32,6 @@ if TYPE_CHECKING:
     from ._dates import PartialDate
 
 __all__ = ["check", "expected_break", "half_year"]
-
-_INFERABLE = {
-    "Conference": {"date", "end_date", "ordinal", "host", "venue", "format"},
-    "Appointment": {"start", "end", "in_office"},
-}
 
 
 def check(ds: Any) -> tuple[str, ...]:
@@ -81,6 +78,13 @@ def _unique_ids(ds: Any) -> Iterator[str]:
     for name, ids in sorted(owners.items()):
         if len(ids) > 1:
             yield f"officials.toml: $.official: the name {name!r} belongs to {', '.join(sorted(ids))}"
+    codes: dict[str, set[str]] = {}
+    for post in ds.posts:
+        for name in (post.code, post.title, *post.aliases):
+            codes.setdefault(fold(name), set()).add(post.code)
+    for name, owners_ in sorted(codes.items()):
+        if len(owners_) > 1:
+            yield f"posts.toml: $.post: the name {name!r} belongs to {', '.join(sorted(owners_))}"
     labels: dict[str, set[str]] = {}
     for topic in ds.topics:
         for name in (topic.id, topic.label, *topic.aliases):
@@ -99,6 +103,12 @@ def _references(ds: Any) -> Iterator[str]:
             name = getattr(obj, "id", getattr(obj, "code", obj))
             yield f"{where}: {what} {name!r} is not in the dataset"
 
+    codes = {p.code for p in ds.posts}
+    for index, p in enumerate(ds.posts):
+        if p.deputy_of is not None and (p.deputy_of not in codes or p.deputy_of == p.code):
+            yield _where("posts.toml", "post", index, ".deputy_of") + (
+                f": {p.deputy_of!r} is not the code of another post"
+            )
     for index, a in enumerate(ds.appointments):
         where = _where("appointments.toml", "appointment", index)
         yield from missing(a.official, officials, "official", where + ".official")
@@ -209,11 +219,14 @@ def _appointments(ds: Any) -> Iterator[str]:
             yield f"{where}.in_office: true, but an end ({a.end}) is given"
         if a.start is not None and a.end is not None and a.end.latest() <= a.start.earliest():
             yield f"{where}.end: {a.end} is not after the start {a.start}"
-        if a.start is not None and a.start.earliest() > as_of:
-            yield f"{where}.start: {a.start} is after the dataset's as_of date {as_of}"
+        for field, date in (("start", a.start), ("end", a.end)):
+            if date is not None and date.earliest() > as_of:
+                yield f"{where}.{field}: {date} is after the dataset's as_of date {as_of}"
         low, high = a.possible_window()
         for j, day in enumerate(a.attested):
-            if not (low <= day.latest() and day.earliest() < high):
+            if day.earliest() > as_of:
+                yield f"{where}.attested[{j}]: {day} is after the dataset's as_of date {as_of}"
+            elif not (low <= day.latest() and day.earliest() < high):
                 yield f"{where}.attested[{j}]: {day} is outside the tenure"
     by_post: dict[str, list[tuple[int, Appointment]]] = {}
     for index, a in enumerate(ds.appointments):
@@ -225,22 +238,41 @@ def _appointments(ds: Any) -> Iterator[str]:
                 f"appointments.toml: $.appointment: {len(serving)} holders of {code} "
                 f"in office at once ({serving})"
             )
-        # Compare each tenure with the one reaching furthest so far: any overlap shows there.
-        reach: tuple[int, Appointment, dt.date] | None = None
-        for j, b in sorted(items, key=lambda pair: pair[1].certain_window()):
-            b_low, b_high = b.certain_window()
-            if b_low >= b_high and not b.in_office:
-                continue  # too imprecise to be certain of any day
-            if b.in_office:
-                b_high = dt.date.max
-            if reach is not None and b_low < reach[2]:
-                i, a, _ = reach
+        yield from _overlaps(code, items)
+
+
+def _overlaps(code: str, items: list[tuple[int, Appointment]]) -> Iterator[str]:
+    """Pairs of tenures of one post that cannot have followed each other in either order.
+
+    Tenure A can precede B when A may have ended by the latest day B may have begun:
+    ``A.end.earliest() <= B.start.latest()``. With the certain window ``[low, high)``
+    that is ``A.high <= B.low``; two tenures overlap when neither order is possible.
+    """
+    tenures = sorted(((i, a, *_bounds(a)) for i, a in items), key=lambda t: (t[2], t[3], t[0]))
+    furthest: tuple[int, Appointment, dt.date, dt.date] | None = None
+    for j, b, b_low, b_high in tenures:
+        earlier = (
+            [furthest]
+            if furthest is not None and b_low < b_high
+            else [t for t in tenures if t[2] <= b_low and t[0] != j]
+        )
+        for found in earlier:
+            if found is None:
+                continue
+            i, a, a_low, a_high = found
+            if a_high > b_low and b_high > a_low:
                 yield (
                     f"appointments.toml: $.appointment[{j}]: {b.official.id} and "
-                    f"{a.official.id} (appointment[{i}]) both held {code} on {b_low}"
+                    f"{a.official.id} (appointment[{i}]) both held {code} around {max(a_low, b_low)}"
                 )
-            if reach is None or b_high > reach[2]:
-                reach = (j, b, b_high)
+                break
+        if furthest is None or b_high > furthest[3]:
+            furthest = (j, b, b_low, b_high)
+
+
+def _bounds(a: Appointment) -> tuple[dt.date, dt.date]:
+    low, high = a.certain_window()
+    return low, (dt.date.max if a.in_office else high)
 
 
 def _holds(
@@ -256,7 +288,7 @@ def _holds(
 def _possible(ds: Any, a: Appointment, date: PartialDate) -> bool:
     low, high = a.possible_window()
     if a.in_office:
-        high = ds.info.as_of + dt.timedelta(days=1)
+        high = _next_day(ds.info.as_of)
     return low <= date.latest() and date.earliest() < high
 
 
@@ -284,8 +316,8 @@ def _chairs(ds: Any) -> Iterator[str]:
 
 def _inferences(kind: str, record: Any, where: str) -> Iterator[str]:
     for j, inference in enumerate(record.inferences):
-        if inference.field not in _INFERABLE[kind]:
-            choices = ", ".join(sorted(_INFERABLE[kind]))
+        if inference.field not in INFERABLE[kind]:
+            choices = ", ".join(sorted(INFERABLE[kind]))
             yield f"{where}.inferences[{j}].field: {inference.field!r} is not one of {choices}"
         elif getattr(record, inference.field) is None:
             yield f"{where}.inferences[{j}]: {inference.field} is marked inferred but has no value"
@@ -308,17 +340,15 @@ def _conferences(ds: Any) -> Iterator[str]:
             yield f"{where}.next_meeting: neither a date nor the wording of one"
         if c.date.earliest() > ds.info.as_of:
             yield f"{where}.date: {c.date} is after the dataset's as_of date {ds.info.as_of}"
-    numbered = [c for c in chronological(ds.conferences) if c.ordinal is not None]
+    numbered = sorted((c for c in ds.conferences if c.ordinal is not None), key=lambda c: c.ordinal or 0)
     ordinals = _duplicates(str(c.ordinal) for c in numbered)
     if ordinals:
         yield f"conferences.toml: $.conference: ordinal(s) {', '.join(sorted(ordinals))} used twice"
     for a, b in itertools.pairwise(numbered):
-        assert a.ordinal is not None
-        assert b.ordinal is not None
-        if b.ordinal < a.ordinal:
+        if b.date.latest() < a.date.earliest():
             yield (
                 f"conferences.toml: $.conference: ordinals do not increase with dates: "
-                f"{a.id} is no. {a.ordinal} but {b.id} is no. {b.ordinal}"
+                f"{a.id} is no. {a.ordinal} but {b.id} (no. {b.ordinal}) took place before it"
             )
 
 
@@ -347,6 +377,11 @@ def _alternation(ds: Any) -> Iterator[str]:
     series = chronological(ds.conferences)
     documented: dict[tuple[str, str], tuple[int, AlternationException]] = {}
     for index, e in enumerate(ds.exceptions):
+        if (e.after.id, e.before.id) in documented:
+            yield _where("alternation.toml", "exception", index) + (
+                f": a second entry for the pair {e.after.id} / {e.before.id}"
+            )
+            continue
         documented[(e.after.id, e.before.id)] = (index, e)
     used: set[tuple[str, str]] = set()
     for a, b in itertools.pairwise(series):

@@ -1,0 +1,248 @@
+"""Regression tests for defects found in review: each pins one edge case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import sys
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+
+import natoeu_milstaff as nm
+from natoeu_milstaff._cli import main
+from strategies import INFO, POSTS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SRC = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.ORIGINAL)
+P = nm.PartialDate.parse
+loose: Any = nm
+
+
+def _person(ident: str) -> nm.Official:
+    return nm.Official(id=ident, name=ident.title(), sources=(SRC,))
+
+
+def _dataset(*appointments: nm.Appointment, **tables: Any) -> nm.Dataset:
+    officials = tuple(dict.fromkeys(a.official for a in appointments))
+    return nm.Dataset(
+        info=INFO, sources=(SRC,), posts=POSTS, officials=officials, appointments=appointments, **tables
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    with resources.as_file(resources.files("natoeu_milstaff") / "data") as root:
+        shutil.copytree(root, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_attested_days_of_mixed_precision_bound_the_tenure() -> None:
+    a = nm.Appointment(
+        official=_person("a"), post=POSTS[2], attested=(P("2021"), P("2021-03-15")), sources=(SRC,)
+    )
+    assert a.possible_window() == (dt.date(2021, 1, 1), dt.date(2022, 1, 1))
+    assert a.possibly_covers(dt.date(2021, 11, 16))
+    assert a.certainly_covers(dt.date(2021, 3, 15))
+    assert _dataset(a).who_held("DDGE", "2021-11-16") == a.official
+
+
+def test_two_tenures_of_one_official_are_not_ambiguous_for_who_held() -> None:
+    person = _person("a")
+    first = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2019-07-11"), end=P("2021-01"), sources=(SRC,)
+    )
+    second = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2021-01"), end=P("2022-07-14"), sources=(SRC,)
+    )
+    ds = _dataset(first, second)
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", "2021-01-15") == person
+    with pytest.raises(nm.AmbiguousDateError):
+        ds.appointment("DGN", "2021-01-15")
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_overflow() -> None:
+    c = nm.Conference(id="c", date=P("2018"), evidence=nm.Evidence.REPORTED, sources=(SRC,))
+    ds = nm.Dataset(info=INFO, sources=(SRC,), conferences=(c,))
+    assert ds.conferences(between=("0001-01-01", "0001-01-02")) == ()
+    with pytest.raises(nm.UnknownConferenceError):
+        ds.conference(dt.date(1, 1, 1))
+    late = nm.Appointment(official=_person("a"), post=POSTS[2], attested=(P("9999"),), sources=(SRC,))
+    assert late.possible_window()[1] == dt.date.max
+    end_of_time = nm.DatasetInfo(version="x", as_of=dt.date.max)
+    serving = nm.Appointment(
+        official=_person("b"), post=POSTS[0], start=P("2020"), in_office=True, sources=(SRC,)
+    )
+    ds = nm.Dataset(
+        info=end_of_time, sources=(SRC,), posts=POSTS, officials=(serving.official,), appointments=(serving,)
+    )
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", dt.date(9999, 12, 30)) == serving.official
+
+
+def test_basis_takes_only_inferable_fields() -> None:
+    with pytest.raises(nm.InvalidValueError, match="basis\\(\\) takes one of"):
+        nm.conference(17).basis("nonsense")
+    with pytest.raises(nm.InvalidValueError):
+        nm.conference(17).basis("sources")
+
+
+def test_covers_checks_its_argument() -> None:
+    a = nm.appointment("DGIMS", "2020-01-01")
+    assert a is not None
+    with pytest.raises(TypeError, match="datetime"):
+        a.possibly_covers(dt.datetime(2020, 1, 1))
+    with pytest.raises(TypeError):
+        loose.Appointment.certainly_covers(a, "2020-01-01")
+
+
+def test_overlap_is_found_when_a_tenure_is_too_coarse_to_be_certain_of_any_day() -> None:
+    wiermann = nm.Appointment(
+        official=_person("w"), post=POSTS[0], start=P("2019-07-11"), end=P("2022-07-14"), sources=(SRC,)
+    )
+    coarse = nm.Appointment(
+        official=_person("b"), post=POSTS[0], start=P("2020"), end=P("2020-03"), sources=(SRC,)
+    )
+    problems = _dataset(wiermann, coarse).validate()
+    assert any("both held DGN" in p for p in problems), problems
+    handover = nm.Appointment(
+        official=_person("c"), post=POSTS[0], start=P("2022-07"), end=P("2023"), sources=(SRC,)
+    )
+    early = attrs.evolve(wiermann, end=P("2022-07"))
+    assert _dataset(early, handover).validate() == ()
+
+
+def test_a_coarse_date_does_not_overturn_the_order_of_ordinals() -> None:
+    a = nm.Conference(
+        id="a",
+        date=P("2022-06-10"),
+        ordinal=17,
+        host=nm.Organisation.NATO,
+        evidence=nm.Evidence.REPORTED,
+        sources=(SRC,),
+    )
+    b = nm.Conference(
+        id="b",
+        date=P("2022"),
+        ordinal=18,
+        host=nm.Organisation.EU,
+        evidence=nm.Evidence.REPORTED,
+        sources=(SRC,),
+    )
+    ds = nm.Dataset(info=INFO, sources=(SRC,), conferences=(a, b))
+    assert ds.validate() == ()
+    assert [c.id for c in ds.conferences()] == ["a", "b"]
+    wrong = attrs.evolve(b, date=P("2021"))
+    problems = nm.Dataset(info=INFO, sources=(SRC,), conferences=(a, wrong)).validate()
+    assert any("ordinals do not increase" in p for p in problems)
+
+
+def test_duplicate_alternation_entries_are_reported() -> None:
+    a = nm.Conference(
+        id="a", date=P("2020-03-01"), host=nm.Organisation.NATO, evidence=nm.Evidence.REPORTED, sources=(SRC,)
+    )
+    b = nm.Conference(
+        id="b", date=P("2020-10-01"), host=nm.Organisation.NATO, evidence=nm.Evidence.REPORTED, sources=(SRC,)
+    )
+    e = nm.AlternationException(after=a, before=b, kind=nm.BreakKind.SAME_HOST, reason="r", sources=(SRC,))
+    problems = nm.Dataset(
+        info=INFO, sources=(SRC,), conferences=(a, b), exceptions=(e, attrs.evolve(e, reason="again"))
+    ).validate()
+    assert problems == ("alternation.toml: $.exception[1]: a second entry for the pair a / b",)
+
+
+def test_post_names_must_be_unique_and_deputy_of_must_resolve() -> None:
+    clash = attrs.evolve(POSTS[2], aliases=("Director General East",))
+    problems = nm.Dataset(info=INFO, posts=(*POSTS[:2], clash)).validate()
+    assert any("belongs to DDGE, DGE" in p for p in problems)
+    dangling = attrs.evolve(POSTS[2], deputy_of="NOPE")
+    problems = nm.Dataset(info=INFO, posts=(*POSTS[:2], dangling)).validate()
+    assert problems == ("posts.toml: $.post[2].deputy_of: 'NOPE' is not the code of another post",)
+    itself = attrs.evolve(POSTS[2], deputy_of="DDGE")
+    assert nm.Dataset(info=INFO, posts=(*POSTS[:2], itself)).validate()
+
+
+def test_dates_after_as_of_are_reported() -> None:
+    a = nm.Appointment(official=_person("a"), post=POSTS[0], start=P("2020"), end=P("2040"), sources=(SRC,))
+    problems = _dataset(a).validate()
+    assert any("$.appointment[0].end: 2040 is after the dataset's as_of date" in p for p in problems)
+
+
+def test_loader_reports_unreadable_paths_and_deep_nesting(data_dir: Path) -> None:
+    with pytest.raises(nm.DataError, match=r"cannot be read|not a directory"):
+        nm.Dataset.load("a" * 5000)
+    with pytest.raises(nm.InvalidValueError, match="path is empty"):
+        nm.Dataset.load("")
+    (data_dir / "declarations.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(nm.DataError, match="nested too deeply"):
+        nm.Dataset.load(data_dir)
+
+
+def test_deep_topic_chains_and_cycles_are_reported(data_dir: Path) -> None:
+    chain = "".join(
+        f'[[topic]]\nid = "t{i}"\nlabel = "T {i}"\n' + (f'broader = ["t{i - 1}"]\n' if i else "") + "\n"
+        for i in range(600)
+    )
+    (data_dir / "topics.toml").write_text(chain, encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.load(data_dir)
+    assert any("more than 32 levels of broader topics" in p for p in info.value.problems)
+
+
+def test_references_to_broken_records_say_so_instead_of_missing(data_dir: Path) -> None:
+    text = (data_dir / "officials.toml").read_text(encoding="utf-8")
+    (data_dir / "officials.toml").write_text(
+        text.replace('nationality = "FI"', 'nationality = "fi"'), encoding="utf-8"
+    )
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.load(data_dir)
+    problems = info.value.problems
+    assert any("officials.toml: $.official[0]" in p and "alpha-2" in p for p in problems)
+    assert not any("no official has the id 'esa-pulkkinen'" in p for p in problems)
+    assert any("refers to the official 'esa-pulkkinen', which has problems of its own" in p for p in problems)
+
+
+def test_a_string_where_a_table_is_expected(data_dir: Path) -> None:
+    text = (data_dir / "conferences.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "2019-11-25"\n', 'id = "2019-11-25"\nnext_meeting = "2019"\n')
+    (data_dir / "conferences.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.load(data_dir)
+    assert any("next_meeting" in p and "expected a table" in p for p in info.value.problems), (
+        info.value.problems
+    )
+
+
+@pytest.mark.parametrize("text", [" 2018-11-26", "2018-11-26\n", "２０１９-１１-２５", "2019-١١"])
+def test_edtf_in_files_is_strict_ascii(text: str) -> None:
+    with pytest.raises(nm.InvalidDateError):
+        nm.PartialDate.parse(text)
+
+
+def test_unknown_time_zone_names_are_refused_not_warned() -> None:
+    with pytest.raises(nm.InvalidDateError, match="time zone"):
+        nm.who_held("DGIMS", "19 May 2020 10 T")
+
+
+def test_cli_survives_odd_digits_and_narrow_encodings() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["show", "²"], out=out, err=err) == 2
+    assert "Traceback" not in err.getvalue()
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "natoeu_milstaff", "who-held", "DGEUMS", "2021-11-16"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("Herv? Bl?jean")
