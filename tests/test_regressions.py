@@ -205,7 +205,7 @@ def test_references_to_broken_records_say_so_instead_of_missing(data_dir: Path) 
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.load(data_dir)
     problems = info.value.problems
-    assert any("officials.toml: $.official[0]" in p and "alpha-2" in p for p in problems)
+    assert any("officials.toml: $.official[" in p and "alpha-2" in p for p in problems)
     assert not any("no official has the id 'esa-pulkkinen'" in p for p in problems)
     assert any("refers to the official 'esa-pulkkinen', which has problems of its own" in p for p in problems)
 

@@ -13,6 +13,7 @@ from ._dataset import Dataset
 if TYPE_CHECKING:
     import datetime as dt
 
+    from ._coverage import Coverage
     from ._model import (
         AlternationException,
         Appointment,
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
         Official,
         Organisation,
         Post,
+        ProgressReport,
         Source,
         Topic,
     )
@@ -31,6 +33,7 @@ __all__ = [
     "appointments",
     "conference",
     "conferences",
+    "coverage",
     "holders",
     "joint_declarations",
     "meetings_about",
@@ -38,6 +41,7 @@ __all__ = [
     "officials",
     "post",
     "posts",
+    "progress_reports",
     "sources",
     "topic",
     "topics",
@@ -75,8 +79,8 @@ def holders(post: Post | str) -> tuple[Appointment, ...]:
     """Every appointment to ``post``, in chronological order.
 
     >>> import natoeu_milstaff as nm
-    >>> [a.official.name for a in nm.holders("DGIMS")]
-    ['Jan Broeks', 'Hans-Werner Wiermann']
+    >>> [a.official.name for a in nm.holders("DGIMS")][-3:]
+    ['Hans-Werner Wiermann', 'Janusz Adamczak', 'Remigijus Baltrėnas']
     """
     return Dataset.bundled().holders(post)
 
@@ -88,7 +92,7 @@ def meetings_about(topic: Topic | str) -> tuple[Conference, ...]:
 
     >>> import natoeu_milstaff as nm
     >>> [c.id for c in nm.meetings_about("covid-19")]
-    ['2020-05-19']
+    ['2020-05-19', '2021-03-16']
     """
     return Dataset.bundled().meetings_about(topic)
 
@@ -102,7 +106,7 @@ def conferences(
     """Conferences matching every filter given, chronological.
 
     >>> import natoeu_milstaff as nm
-    >>> [c.id for c in nm.conferences(host="EU")]
+    >>> [c.id for c in nm.conferences(host="EU", year=2020)]
     ['2020-05-19']
     """
     return Dataset.bundled().conferences(year=year, host=host, chaired_by=chaired_by, between=between)
@@ -181,6 +185,24 @@ def joint_declarations() -> tuple[JointDeclaration, ...]:
 def alternation_exceptions() -> tuple[AlternationException, ...]:
     """The documented breaks in the NATO/EU alternation of hosts."""
     return Dataset.bundled().alternation_exceptions()
+
+
+def progress_reports() -> tuple[ProgressReport, ...]:
+    """The joint progress reports on implementing the common proposals, by number."""
+    return Dataset.bundled().progress_reports()
+
+
+def coverage() -> Coverage:
+    """What the bundled record lacks; ``print()`` it for a report.
+
+    >>> import natoeu_milstaff as nm
+    >>> report = nm.coverage()
+    >>> str(report).splitlines()[0]
+    'Record from 2014-01-27 to 2026-11-22'
+    >>> "2017-H1" in report.missing_half_years
+    True
+    """
+    return Dataset.bundled().coverage()
 
 
 def validate() -> tuple[str, ...]:

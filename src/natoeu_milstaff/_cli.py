@@ -56,6 +56,8 @@ def _parser() -> _Parser:
     p = sub.add_parser("show", help="one conference in full, with its sources")
     p.add_argument("key", help="conference id, date or ordinal")
 
+    sub.add_parser("coverage", help="what the record lacks: gaps, unknown hosts, weak evidence")
+
     p = sub.add_parser("validate", help="check a data directory (default: the bundled data)")
     p.add_argument("path", nargs="?")
     return parser
@@ -115,6 +117,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{len(rows)} conference(s) about {topic.label}:", file=out)
         for c in rows:
             print(_line(c), file=out)
+        return 0
+    if args.command == "coverage":
+        print(ds.coverage(), file=out)
         return 0
     if args.command == "conferences":
         between = tuple(args.between) if args.between else None

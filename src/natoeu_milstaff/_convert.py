@@ -31,6 +31,7 @@ from ._model import (
     JointDeclaration,
     Official,
     Post,
+    ProgressReport,
     Source,
     Topic,
 )
@@ -212,6 +213,7 @@ _ORDER: tuple[tuple[str, str, type, str], ...] = (
     ("conferences.toml", "conference", Conference, "conferences"),
     ("alternation.toml", "exception", AlternationException, "exceptions"),
     ("declarations.toml", "declaration", JointDeclaration, "declarations"),
+    ("progress_reports.toml", "progress_report", ProgressReport, "progress_reports"),
 )
 
 

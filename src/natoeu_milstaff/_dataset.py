@@ -31,6 +31,7 @@ from ._model import (
     Official,
     Organisation,
     Post,
+    ProgressReport,
     Source,
     Tables,
     Topic,
@@ -42,6 +43,8 @@ from ._model import (
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Mapping
+
+    from ._coverage import Coverage
 
 __all__ = ["Dataset"]
 
@@ -82,6 +85,7 @@ class Dataset:
         conferences: tuple[Conference, ...] = (),
         exceptions: tuple[AlternationException, ...] = (),
         declarations: tuple[JointDeclaration, ...] = (),
+        progress_reports: tuple[ProgressReport, ...] = (),
     ) -> None:
         tables = Tables(
             info=info,
@@ -93,6 +97,7 @@ class Dataset:
             conferences=conferences,
             exceptions=exceptions,
             declarations=declarations,
+            progress_reports=progress_reports,
         )
         object.__setattr__(self, "_tables", tables)
         object.__setattr__(self, "_index", _Index(tables))
@@ -355,6 +360,21 @@ class Dataset:
     def joint_declarations(self) -> tuple[JointDeclaration, ...]:
         """The EU–NATO Joint Declarations, by date."""
         return self._index.declarations
+
+    def coverage(self) -> Coverage:
+        """What the record lacks: missing half-years, unknown hosts, weak evidence, gaps in post holders.
+
+        >>> gaps = Dataset.bundled().coverage()
+        >>> "2017-H1" in gaps.missing_half_years
+        True
+        """
+        from ._coverage import coverage
+
+        return coverage(self._tables)
+
+    def progress_reports(self) -> tuple[ProgressReport, ...]:
+        """The joint progress reports on implementing the common proposals, by number."""
+        return tuple(sorted(self._tables.progress_reports, key=lambda r: r.number))
 
     def topics(self) -> tuple[Topic, ...]:
         """Every topic of the taxonomy."""

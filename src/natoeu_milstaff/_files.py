@@ -29,6 +29,7 @@ TABLES: dict[str, str] = {
     "conferences.toml": "conference",
     "alternation.toml": "exception",
     "declarations.toml": "declaration",
+    "progress_reports.toml": "progress_report",
 }
 
 

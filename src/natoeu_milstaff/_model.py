@@ -41,6 +41,8 @@ __all__ = [
     "Official",
     "Organisation",
     "Post",
+    "ProgressReport",
+    "ProposalSet",
     "Service",
     "Source",
     "SourceKind",
@@ -451,6 +453,15 @@ class AlternationException:
 
 
 @attrs.frozen(kw_only=True)
+class ProposalSet:
+    """Common proposals endorsed together by the EU and NATO councils."""
+
+    date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    count: int = attrs.field(validator=_strict_int)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+
+@attrs.frozen(kw_only=True)
 class JointDeclaration:
     """An EU–NATO Joint Declaration."""
 
@@ -459,10 +470,34 @@ class JointDeclaration:
     place: str | None = attrs.field(default=None, validator=_optional_text)
     signatories: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Names and roles of the signatories."""
-    proposals: int | None = attrs.field(default=None, validator=_optional(int))
-    """Number of common proposals adopted to implement it, where a source states one."""
+    proposal_sets: tuple[ProposalSet, ...] = attrs.field(default=(), validator=_tuple_of(ProposalSet))
+    """The sets of common proposals the EU and NATO councils endorsed to implement it."""
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+    @property
+    def proposals(self) -> int | None:
+        """All common proposals endorsed to implement it, or ``None`` where no source counts them.
+
+        >>> import natoeu_milstaff as nm
+        >>> [d.proposals for d in nm.joint_declarations()]
+        [74, None, None]
+        """
+        if not self.proposal_sets:
+            return None
+        return sum(s.count for s in self.proposal_sets)
+
+
+@attrs.frozen(kw_only=True)
+class ProgressReport:
+    """A joint progress report on implementing the common set of proposals."""
+
+    number: int = attrs.field(validator=_strict_int)
+    """Its place in the series: 1 for the first report."""
+    date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    """When the EU and NATO councils took note of it or it was published."""
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
@@ -496,6 +531,9 @@ class Tables:
     )
     declarations: tuple[JointDeclaration, ...] = attrs.field(
         default=(), validator=_tables_of(JointDeclaration)
+    )
+    progress_reports: tuple[ProgressReport, ...] = attrs.field(
+        default=(), validator=_tables_of(ProgressReport)
     )
 
 

@@ -64,6 +64,7 @@ def _unique_ids(ds: Any) -> Iterator[str]:
         ("topics.toml", "topic", ds.topics, "id"),
         ("conferences.toml", "conference", ds.conferences, "id"),
         ("declarations.toml", "declaration", ds.declarations, "id"),
+        ("progress_reports.toml", "progress_report", ds.progress_reports, "number"),
     )
     for file, key, records, attr in tables:
         dupes = _duplicates(getattr(r, attr) for r in records)
@@ -165,9 +166,13 @@ def _citations(ds: Any) -> Iterator[tuple[str, Source]]:
             yield from cite(f"{where}.next_meeting", c.next_meeting.sources)
     for index, e in enumerate(ds.exceptions):
         yield from cite(_where("alternation.toml", "exception", index), e.sources)
+    for index, r in enumerate(ds.progress_reports):
+        yield from cite(_where("progress_reports.toml", "progress_report", index), r.sources)
     for index, d in enumerate(ds.declarations):
         where = _where("declarations.toml", "declaration", index)
         yield from cite(where, d.sources)
+        for j, proposal_set in enumerate(d.proposal_sets):
+            yield from cite(f"{where}.proposal_sets[{j}]", proposal_set.sources)
         for j, conflict in enumerate(d.conflicts):
             yield from cite(f"{where}.conflicts[{j}]", conflict.sources)
 
@@ -191,8 +196,14 @@ def _sourcing(ds: Any) -> Iterator[str]:
         if c.next_meeting is not None:
             uncited.append((f"{where}.next_meeting", c.next_meeting.sources))
     uncited += [(_where("alternation.toml", "exception", i), e.sources) for i, e in enumerate(ds.exceptions)]
+    for i, r in enumerate(ds.progress_reports):
+        uncited.append((_where("progress_reports.toml", "progress_report", i), r.sources))
     for i, d in enumerate(ds.declarations):
         uncited.append((_where("declarations.toml", "declaration", i), d.sources))
+        uncited += [
+            (_where("declarations.toml", "declaration", i, f".proposal_sets[{j}]"), p.sources)
+            for j, p in enumerate(d.proposal_sets)
+        ]
         uncited += [
             (_where("declarations.toml", "declaration", i, f".conflicts[{j}]"), c.sources)
             for j, c in enumerate(d.conflicts)

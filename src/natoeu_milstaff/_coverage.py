@@ -1,0 +1,140 @@
+"""What the record lacks: the gaps a user must see rather than guess.
+
+``coverage(dataset)`` lists half-years with no known conference, conferences with an
+unknown host, a partial date, weak evidence or a single re-post as their only source,
+inferred values, and the stretches of time for which no holder of a post is known.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._model import Appointment, Conference, Evidence, Post, SourceKind, _next_day, chronological
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ._model import Tables
+
+__all__ = ["Coverage", "HolderGap", "coverage"]
+
+
+@attrs.frozen(kw_only=True)
+class HolderGap:
+    """A stretch of days, ``[start, end)``, for which the record names no holder of a post."""
+
+    post: Post
+    start: dt.date
+    end: dt.date
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """The gaps and weak spots of a dataset. ``str()`` gives a readable report."""
+
+    first: dt.date | None
+    """Day of the earliest conference in the record."""
+    as_of: dt.date
+    missing_half_years: tuple[str, ...]
+    """Half-years (``"2017-H1"``) from the first conference to ``as_of`` with no conference
+    dated within them."""
+    unknown_hosts: tuple[Conference, ...]
+    partial_dates: tuple[Conference, ...]
+    weak_evidence: tuple[Conference, ...]
+    """Conferences only mentioned elsewhere or implied by numbering."""
+    single_repost: tuple[Conference, ...]
+    """Conferences whose only source is one re-post or news item, no original release."""
+    inferred: tuple[tuple[Conference, str], ...]
+    """(conference, field) pairs whose value was inferred."""
+    unknown_tenure_bounds: tuple[Appointment, ...]
+    """Appointments whose start or end no source gives."""
+    holder_gaps: tuple[HolderGap, ...]
+
+    def __str__(self) -> str:
+        lines = [f"Record from {self.first or 'no conference'} to {self.as_of}"]
+
+        def section(title: str, items: list[str]) -> None:
+            lines.append(f"{title}: {len(items)}")
+            lines.extend(f"  - {item}" for item in items)
+
+        section("Half-years with no known conference", list(self.missing_half_years))
+        section("Conferences with unknown host", [c.id for c in self.unknown_hosts])
+        section("Conferences with a partial date", [f"{c.id} ({c.date})" for c in self.partial_dates])
+        section(
+            "Conferences known only from a mention or the numbering",
+            [f"{c.id} ({c.evidence.value})" for c in self.weak_evidence],
+        )
+        section("Conferences resting on a single re-post", [c.id for c in self.single_repost])
+        section("Inferred values", [f"{c.id}: {field}" for c, field in self.inferred])
+        section(
+            "Appointments with an unknown start or end",
+            [f"{a.official.name} ({a.post.code})" for a in self.unknown_tenure_bounds],
+        )
+        section(
+            "Periods with no known holder",
+            [f"{g.post.code}: {g.start} to {g.end}" for g in self.holder_gaps],
+        )
+        return "\n".join(lines)
+
+
+def _half(day: dt.date) -> int:
+    return 2 * day.year + (0 if day.month <= 6 else 1)
+
+
+def _label(half: int) -> str:
+    year, part = divmod(half, 2)
+    return f"{year}-H{part + 1}"
+
+
+def coverage(tables: Tables) -> Coverage:
+    """The gaps and weak spots of ``tables``."""
+    series = chronological(tables.conferences)
+    as_of = tables.info.as_of
+    filled = {_half(c.date.earliest()) for c in series if _half(c.date.earliest()) == _half(c.date.latest())}
+    first = series[0].date.earliest() if series else None
+    missing = (
+        tuple(_label(h) for h in range(_half(first), _half(as_of) + 1) if h not in filled) if first else ()
+    )
+    weak = {Evidence.MENTIONED, Evidence.IMPLIED}
+    secondary = {SourceKind.REPOST, SourceKind.NEWS}
+    return Coverage(
+        first=first,
+        as_of=as_of,
+        missing_half_years=missing,
+        unknown_hosts=tuple(c for c in series if c.host is None),
+        partial_dates=tuple(c for c in series if c.date.day is None),
+        weak_evidence=tuple(c for c in series if c.evidence in weak),
+        single_repost=tuple(c for c in series if len(c.sources) == 1 and c.sources[0].kind in secondary),
+        inferred=tuple((c, i.field) for c in series for i in c.inferences),
+        unknown_tenure_bounds=tuple(
+            a for a in tables.appointments if a.start is None or (a.end is None and not a.in_office)
+        ),
+        holder_gaps=tuple(_holder_gaps(tables)),
+    )
+
+
+def _holder_gaps(tables: Tables) -> list[HolderGap]:
+    """Stretches between the first known day of each post and ``as_of`` that no tenure may cover."""
+    gaps: list[HolderGap] = []
+    as_of = tables.info.as_of
+    for post in tables.posts:
+        windows = sorted(
+            (
+                (low, _next_day(as_of) if a.in_office else high)
+                for a in tables.appointments
+                if a.post == post
+                for low, high in [a.possible_window()]
+            ),
+        )
+        if not windows:
+            continue
+        reach = windows[0][1]
+        for low, high in windows[1:]:
+            if low > reach:
+                gaps.append(HolderGap(post=post, start=reach, end=low))
+            reach = max(reach, high)
+        if reach <= as_of:
+            gaps.append(HolderGap(post=post, start=reach, end=_next_day(as_of)))
+    return gaps
