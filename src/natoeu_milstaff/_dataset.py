@@ -424,16 +424,14 @@ class _Index:
     def __init__(self, ds: Tables) -> None:
         self.as_of = ds.info.as_of
         self.post_set = frozenset(ds.posts)
-        self.posts = _first_wins((fold(name), p) for p in ds.posts for name in (p.code, p.title, *p.aliases))
-        self.post_names = {name: p.code for p in ds.posts for name in (p.code, p.title, *p.aliases)}
+        self.posts = _first_wins((fold(name), p) for p in ds.posts for name in p.names)
+        self.post_names = {name: p.code for p in ds.posts for name in p.names}
         self.official_set = frozenset(ds.officials)
-        self.officials = _first_wins(
-            (fold(name), o) for o in ds.officials for name in (o.id, o.name, *o.aliases)
-        )
-        self.official_names = {n: o.name for o in ds.officials for n in (o.id, o.name, *o.aliases)}
+        self.officials = _first_wins((fold(name), o) for o in ds.officials for name in o.names)
+        self.official_names = {n: o.name for o in ds.officials for n in o.names}
         self.topic_set = frozenset(ds.topics)
-        self.topics = _first_wins((fold(name), t) for t in ds.topics for name in (t.id, t.label, *t.aliases))
-        self.topic_names = {n: t.id for t in ds.topics for n in (t.id, t.label, *t.aliases)}
+        self.topics = _first_wins((fold(name), t) for t in ds.topics for name in t.names)
+        self.topic_names = {n: t.id for t in ds.topics for n in t.names}
 
         ordered = chronological(ds.conferences)
         self.chronological: tuple[Conference, ...] = tuple(ordered)

@@ -225,6 +225,11 @@ class Post:
     deputy_of: str | None = attrs.field(default=None, validator=_optional_text)
     """Code of the post this one deputises for (``DDGEUMS`` deputises for ``DGEUMS``)."""
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the post can be looked up by: code, title and aliases."""
+        return (self.code, self.title, *self.aliases)
+
 
 @attrs.frozen(kw_only=True)
 class Official:
@@ -238,6 +243,11 @@ class Official:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Spellings of the name seen in sources, misspellings included."""
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the official can be looked up by: id, name and aliases."""
+        return (self.id, self.name, *self.aliases)
 
     @nationality.validator
     def _check_nationality(self, _: attrs.Attribute[str | None], value: str | None) -> None:
@@ -341,6 +351,11 @@ class Topic:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     broader: tuple[Topic, ...] = attrs.field(default=())
     definition: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the topic can be looked up by: id, label and aliases."""
+        return (self.id, self.label, *self.aliases)
 
     @broader.validator
     def _check_broader(self, _: attrs.Attribute[tuple[Topic, ...]], value: object) -> None:

@@ -71,28 +71,20 @@ def _unique_ids(ds: Any) -> Iterator[str]:
         for index, record in enumerate(records):
             if getattr(record, attr) in dupes:
                 yield _where(file, key, index, f".{attr}") + f": duplicate {attr} {getattr(record, attr)!r}"
-    # A name or alias must lead to one official only, or `official()` could not answer.
-    owners: dict[str, set[str]] = {}
-    for official in ds.officials:
-        for name in (official.id, official.name, *official.aliases):
-            owners.setdefault(fold(name), set()).add(official.id)
-    for name, ids in sorted(owners.items()):
-        if len(ids) > 1:
-            yield f"officials.toml: $.official: the name {name!r} belongs to {', '.join(sorted(ids))}"
-    codes: dict[str, set[str]] = {}
-    for post in ds.posts:
-        for name in (post.code, post.title, *post.aliases):
-            codes.setdefault(fold(name), set()).add(post.code)
-    for name, owners_ in sorted(codes.items()):
-        if len(owners_) > 1:
-            yield f"posts.toml: $.post: the name {name!r} belongs to {', '.join(sorted(owners_))}"
-    labels: dict[str, set[str]] = {}
-    for topic in ds.topics:
-        for name in (topic.id, topic.label, *topic.aliases):
-            labels.setdefault(fold(name), set()).add(topic.id)
-    for name, ids in sorted(labels.items()):
-        if len(ids) > 1:
-            yield f"topics.toml: $.topic: the label {name!r} belongs to {', '.join(sorted(ids))}"
+    # A name must lead to one record only, or lookups by name could not answer.
+    named: tuple[tuple[str, str, tuple[Any, ...]], ...] = (
+        ("officials.toml", "official", ds.officials),
+        ("posts.toml", "post", ds.posts),
+        ("topics.toml", "topic", ds.topics),
+    )
+    for file, key, records in named:
+        owners: dict[str, set[str]] = {}
+        for record in records:
+            for name in record.names:
+                owners.setdefault(fold(name), set()).add(record.names[0])
+        for name, ids in sorted(owners.items()):
+            if len(ids) > 1:
+                yield f"{file}: $.{key}: the name {name!r} belongs to {', '.join(sorted(ids))}"
 
 
 def _references(ds: Any) -> Iterator[str]:
