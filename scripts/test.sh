@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a virtual environment with the package and its test and lint tools, then run
-# the whole suite: ruff, mypy --strict, and pytest (tests, doctests, docs examples).
+# the whole suite: ruff, mypy --strict, pytest (tests, doctests, docs examples), then the
+# tests again against the built wheel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
@@ -10,3 +11,5 @@ python3 -m venv .venv
 .venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
+# The same tests against the built wheel, installed in a fresh environment.
+bash scripts/test_wheel.sh

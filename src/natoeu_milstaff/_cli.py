@@ -27,18 +27,31 @@ class _UsageError(Exception):
     pass
 
 
+class _Done(Exception):  # noqa: N818 - a control-flow signal, not an error
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        # --help ends here: return its status from main() instead of raising SystemExit.
+        if message:
+            print(message, file=sys.stderr, end="")
+        raise _Done(status)
 
 
 def _parser() -> _Parser:
     parser = _Parser(
         prog="python -m natoeu_milstaff",
+        allow_abbrev=False,
         description="Query the sourced record of the IMS-EUMS Directors General conferences.",
     )
     parser.add_argument("--data", metavar="DIR", help="a data directory to use instead of the bundled one")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("who-held", help="who held a post on a day")
     p.add_argument("post", help="post code or title, e.g. DGIMS")
@@ -70,6 +83,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     try:
         args = _parser().parse_args(argv)
         return _run(args, out)
+    except _Done as done:
+        return done.status
     except _UsageError as exc:
         print(str(exc), file=err)
         return 2

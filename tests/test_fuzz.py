@@ -1,0 +1,127 @@
+"""Fuzzing: every public function and CLI subcommand, given arbitrary input, answers or
+raises the library's own error (or TypeError for a wrong type) — nothing else."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import inspect
+import io
+from collections import Counter
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import natoeu_milstaff as nm
+from natoeu_milstaff._cli import main
+
+CALLS: Counter[str] = Counter()
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(["DGIMS", "dgeums", "cyber", "2020-05-19", "19 May 2020", "Wierman", "17", "2014", ""]),
+    st.dates(),
+    st.datetimes(),
+    st.binary(max_size=8),
+    st.lists(st.integers(), max_size=3),
+    st.tuples(st.dates(), st.dates()),
+    st.tuples(st.text(max_size=10), st.text(max_size=10)),
+    st.builds(object),
+)
+
+PUBLIC = sorted(name for name in nm.__all__ if inspect.isfunction(getattr(nm, name)))
+
+
+def _call(function: Any, args: list[Any]) -> None:
+    with contextlib.suppress(nm.Error, TypeError):
+        function(*args)
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+@settings(max_examples=200)
+@given(data=st.data())
+def test_public_functions_raise_only_library_errors(name: str, data: st.DataObject) -> None:
+    function = getattr(nm, name)
+    arity = len(inspect.signature(function).parameters)
+    args = [data.draw(anything) for _ in range(data.draw(st.integers(0, max(arity, 1))))]
+    CALLS[name] += 1
+    _call(function, args)
+
+
+@settings(max_examples=300)
+@given(anything, anything, anything, anything)
+def test_conferences_filters_with_anything(year: Any, host: Any, chaired_by: Any, between: Any) -> None:
+    CALLS["conferences(filters)"] += 1
+    _call(lambda: nm.conferences(year=year, host=host, chaired_by=chaired_by, between=between), [])
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_partial_date_parsers_with_any_text(text: str) -> None:
+    CALLS["PartialDate.parse/from_text"] += 1
+    for parse in (nm.PartialDate.parse, nm.PartialDate.from_text):
+        try:
+            result = parse(text)
+        except nm.InvalidDateError:
+            continue
+        assert nm.PartialDate.parse(str(result)) == result
+
+
+@settings(max_examples=300)
+@given(anything)
+def test_partial_date_parsers_with_any_value(value: Any) -> None:
+    for parse in (nm.PartialDate.parse, nm.PartialDate.from_text):
+        _call(parse, [value])
+
+
+@settings(max_examples=200)
+@given(anything, st.sampled_from(["date", "ordinal", "host", "venue", "format", "end_date"]))
+def test_model_methods_with_anything(value: Any, field: str) -> None:
+    c = nm.conference(17)
+    a = nm.appointment("DGIMS", "2020-01-01")
+    assert a is not None
+    c.basis(field)
+    _call(c.basis, [value])
+    _call(a.possibly_covers, [value])
+    _call(a.certainly_covers, [value])
+    _call(nm.PartialDate.parse("2019").covers, [value])
+
+
+SUBCOMMANDS = [["who-held"], ["meetings-about"], ["conferences"], ["show"], ["validate"], ["coverage"], []]
+cli_text = st.one_of(
+    st.text(max_size=15),
+    st.sampled_from(
+        ["--year", "--host", "--between", "--chaired-by", "--data", "-h", "DGIMS", "2020-05-19", "17"]
+    ),
+)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(SUBCOMMANDS), st.lists(cli_text, max_size=4))
+def test_cli_never_prints_a_traceback(command: list[str], argv: list[str]) -> None:
+    CALLS["cli " + (command[0] if command else "(none)")] += 1
+    out, err = io.StringIO(), io.StringIO()
+    code = main([*command, *argv], out=out, err=err)
+    assert code in (0, 1, 2)
+    assert "Traceback" not in err.getvalue()
+    if code != 0:
+        assert err.getvalue().strip()
+
+
+def test_datetimes_are_refused_everywhere_a_date_is_taken() -> None:
+    moment = dt.datetime(2020, 5, 19, 12, 0, tzinfo=dt.UTC)
+    for call in (
+        lambda: nm.who_held("DGIMS", moment),
+        lambda: nm.appointment("DGIMS", moment),
+        lambda: nm.conference(moment),
+        lambda: nm.conferences(between=(moment, moment)),
+        lambda: nm.PartialDate.from_date(moment),
+    ):
+        with pytest.raises(TypeError, match="datetime"):
+            call()
