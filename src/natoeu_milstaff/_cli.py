@@ -27,7 +27,7 @@ class _UsageError(Exception):
     pass
 
 
-class _Done(Exception):  # noqa: N818 - a control-flow signal, not an error
+class _Done(Exception):
     def __init__(self, status: int) -> None:
         super().__init__(status)
         self.status = status
