@@ -7,69 +7,159 @@
 Importing the package reads no data: the first query loads the bundled dataset once.
 """
 
-from ._api import (
-    alternation_exceptions,
-    appointment,
-    appointments,
-    conference,
-    conferences,
-    coverage,
-    holders,
-    joint_declarations,
-    meetings_about,
-    official,
-    officials,
-    post,
-    posts,
-    progress_reports,
-    sources,
-    topic,
-    topics,
-    validate,
-    who_held,
-)
-from ._coverage import Coverage, HolderGap
-from ._dataset import Dataset
-from ._dates import PartialDate, Precision
-from ._errors import (
-    AmbiguousDateError,
-    DataError,
-    Error,
-    InvalidDateError,
-    InvalidValueError,
-    UnknownConferenceError,
-    UnknownOfficialError,
-    UnknownPostError,
-    UnknownTopicError,
-)
-from ._model import (
-    AgendaItem,
-    AlternationException,
-    Announcement,
-    Appointment,
-    Basis,
-    BreakKind,
-    Chair,
-    Conference,
-    Conflict,
-    DatasetInfo,
-    Evidence,
-    Figure,
-    Format,
-    Inference,
-    JointDeclaration,
-    Official,
-    Organisation,
-    Post,
-    ProgressReport,
-    ProposalSet,
-    Service,
-    Source,
-    SourceKind,
-    Topic,
-)
+# Names are imported on first use (PEP 562), so that `import natoeu_milstaff` costs almost
+# nothing; the first query imports the model and loads the bundled data.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._api import (
+        alternation_exceptions,
+        appointment,
+        appointments,
+        conference,
+        conferences,
+        coverage,
+        holders,
+        joint_declarations,
+        meetings_about,
+        official,
+        officials,
+        post,
+        posts,
+        progress_reports,
+        sources,
+        topic,
+        topics,
+        validate,
+        who_held,
+    )
+    from ._coverage import (
+        Coverage,
+        HolderGap,
+    )
+    from ._dataset import (
+        Dataset,
+    )
+    from ._dates import (
+        PartialDate,
+        Precision,
+    )
+    from ._errors import (
+        AmbiguousDateError,
+        DataError,
+        Error,
+        InvalidDateError,
+        InvalidValueError,
+        UnknownConferenceError,
+        UnknownOfficialError,
+        UnknownPostError,
+        UnknownTopicError,
+    )
+    from ._model import (
+        AgendaItem,
+        AlternationException,
+        Announcement,
+        Appointment,
+        Basis,
+        BreakKind,
+        Chair,
+        Conference,
+        Conflict,
+        DatasetInfo,
+        Evidence,
+        Figure,
+        Format,
+        Inference,
+        JointDeclaration,
+        Official,
+        Organisation,
+        Post,
+        ProgressReport,
+        ProposalSet,
+        Service,
+        Source,
+        SourceKind,
+        Topic,
+    )
+
+del TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+_LAZY: dict[str, str] = {
+    "AgendaItem": "._model",
+    "AlternationException": "._model",
+    "AmbiguousDateError": "._errors",
+    "Announcement": "._model",
+    "Appointment": "._model",
+    "Basis": "._model",
+    "BreakKind": "._model",
+    "Chair": "._model",
+    "Conference": "._model",
+    "Conflict": "._model",
+    "Coverage": "._coverage",
+    "DataError": "._errors",
+    "Dataset": "._dataset",
+    "DatasetInfo": "._model",
+    "Error": "._errors",
+    "Evidence": "._model",
+    "Figure": "._model",
+    "Format": "._model",
+    "HolderGap": "._coverage",
+    "Inference": "._model",
+    "InvalidDateError": "._errors",
+    "InvalidValueError": "._errors",
+    "JointDeclaration": "._model",
+    "Official": "._model",
+    "Organisation": "._model",
+    "PartialDate": "._dates",
+    "Post": "._model",
+    "Precision": "._dates",
+    "ProgressReport": "._model",
+    "ProposalSet": "._model",
+    "Service": "._model",
+    "Source": "._model",
+    "SourceKind": "._model",
+    "Topic": "._model",
+    "UnknownConferenceError": "._errors",
+    "UnknownOfficialError": "._errors",
+    "UnknownPostError": "._errors",
+    "UnknownTopicError": "._errors",
+    "alternation_exceptions": "._api",
+    "appointment": "._api",
+    "appointments": "._api",
+    "conference": "._api",
+    "conferences": "._api",
+    "coverage": "._api",
+    "holders": "._api",
+    "joint_declarations": "._api",
+    "meetings_about": "._api",
+    "official": "._api",
+    "officials": "._api",
+    "post": "._api",
+    "posts": "._api",
+    "progress_reports": "._api",
+    "sources": "._api",
+    "topic": "._api",
+    "topics": "._api",
+    "validate": "._api",
+    "who_held": "._api",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'natoeu_milstaff' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "AgendaItem",

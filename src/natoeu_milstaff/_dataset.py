@@ -102,6 +102,14 @@ class Dataset:
         object.__setattr__(self, "_tables", tables)
         object.__setattr__(self, "_index", _Index(tables))
 
+    @classmethod
+    def _from_tables(cls, tables: Tables) -> Dataset:
+        """A dataset around tables that are already checked."""
+        dataset = object.__new__(cls)
+        object.__setattr__(dataset, "_tables", tables)
+        object.__setattr__(dataset, "_index", _Index(tables))
+        return dataset
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Dataset is immutable; cannot set {name!r}")
 
@@ -575,8 +583,21 @@ def _load_bundled() -> Dataset:
     global _BUNDLED  # noqa: PLW0603
     with _LOCK:
         if _BUNDLED is None:
-            from importlib import resources
-
-            with resources.as_file(resources.files("natoeu_milstaff") / "data") as root:
-                _BUNDLED = Dataset.load(root)
+            _BUNDLED = _read_bundled()
         return _BUNDLED
+
+
+def _read_bundled() -> Dataset:
+    """The bundled data: from its compiled JSON form when shipped, else from the TOML files."""
+    from importlib import resources
+
+    data = resources.files("natoeu_milstaff") / "data"
+    from ._fastload import COMPILED, load_compiled
+
+    compiled = data / COMPILED
+    if compiled.is_file():
+        import json
+
+        return Dataset._from_tables(load_compiled(json.loads(compiled.read_bytes())))
+    with resources.as_file(data) as root:
+        return Dataset.load(root)

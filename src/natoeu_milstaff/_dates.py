@@ -8,7 +8,6 @@ such text is met.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -26,6 +25,16 @@ __all__ = ["PartialDate", "Precision", "as_day"]
 
 _EDTF = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?")
 _QUALIFIER = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Length of a month in the proleptic Gregorian calendar (no ``calendar`` import)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
 
 
 class Precision(enum.Enum):
@@ -53,7 +62,7 @@ def _check_day(inst: PartialDate, _: attrs.Attribute[int | None], value: int | N
         raise InvalidDateError(f"a day ({value!r}) needs a month")
     if type(value) is not int:
         raise InvalidDateError(f"day must be an int or None, got {value!r}")
-    last = calendar.monthrange(inst.year, inst.month)[1]
+    last = _days_in_month(inst.year, inst.month)
     if not 1 <= value <= last:
         raise InvalidDateError(
             f"day {value} does not exist in {inst.year:04d}-{inst.month:02d} (1 to {last})"
@@ -94,7 +103,7 @@ class PartialDate:
     def latest(self) -> dt.date:
         """The last day this date can mean."""
         month = self.month or 12
-        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, self.day or _days_in_month(self.year, month))
 
     def covers(self, day: dt.date) -> bool:
         """Whether ``day`` falls within this date.

@@ -1,0 +1,147 @@
+"""The fast path for the bundled data: one compiled JSON file, built into objects directly.
+
+``data/bundled.json`` is the converter's own plain-data form of the TOML files
+(``scripts/compile_data.py`` writes it; a test keeps it in step and checks that this
+loader gives a dataset equal to ``Dataset.load`` on the TOML). Because the bundled
+data is validated when compiled, objects are made here without running their
+validators, and neither cattrs nor a TOML parser is imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from ._dates import PartialDate
+from ._model import (
+    AlternationException,
+    Appointment,
+    Conference,
+    DatasetInfo,
+    JointDeclaration,
+    Official,
+    Post,
+    ProgressReport,
+    Source,
+    Tables,
+    Topic,
+)
+
+__all__ = ["COMPILED", "load_compiled"]
+
+COMPILED = "bundled.json"
+
+# Tables in dependency order: (file, class, attribute of Tables, key of a reference).
+_ORDER: tuple[tuple[str, type, str], ...] = (
+    ("sources.toml", Source, "sources"),
+    ("posts.toml", Post, "posts"),
+    ("officials.toml", Official, "officials"),
+    ("appointments.toml", Appointment, "appointments"),
+    ("topics.toml", Topic, "topics"),
+    ("conferences.toml", Conference, "conferences"),
+    ("alternation.toml", AlternationException, "exceptions"),
+    ("declarations.toml", JointDeclaration, "declarations"),
+    ("progress_reports.toml", ProgressReport, "progress_reports"),
+)
+_KEY = {Source: "id", Post: "code", Official: "id", Topic: "id", Conference: "id"}
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _date(text: str) -> PartialDate:
+    # Compiled dates are canonical EDTF written by str(PartialDate).
+    qualifier = text[-1] if text[-1] in "~?%" else ""
+    body = text[: len(text) - len(qualifier)]
+    parts = body.split("-")
+    obj = _new(PartialDate)
+    _set(obj, "year", int(parts[0]))
+    _set(obj, "month", int(parts[1]) if len(parts) > 1 else None)
+    _set(obj, "day", int(parts[2]) if len(parts) > 2 else None)
+    _set(obj, "approximate", qualifier in ("~", "%"))
+    _set(obj, "uncertain", qualifier in ("?", "%"))
+    return obj
+
+
+class _Builder:
+    """Builds objects of attrs classes from plain data, by plans made once per class."""
+
+    def __init__(self) -> None:
+        self.refs: dict[type, dict[str, Any]] = {kind: {} for kind in _KEY}
+        self.plans: dict[type, list[tuple[str, Any, Any]]] = {}
+
+    def convert(self, kind: Any, value: Any) -> Any:
+        origin = typing.get_origin(kind)
+        if origin is tuple:
+            (inner, _) = typing.get_args(kind)
+            return tuple(self.convert(inner, item) for item in value)
+        if origin in (typing.Union, types.UnionType):
+            (inner,) = [a for a in typing.get_args(kind) if a is not type(None)]
+            return None if value is None else self.convert(inner, value)
+        if kind is PartialDate:
+            return _date(value)
+        if kind is dt.date:
+            return dt.date.fromisoformat(value)
+        if kind in _KEY:
+            return self.refs[kind][value]
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return kind(value)
+        if attrs.has(kind):
+            return self.build(kind, value)
+        return value
+
+    def build(self, kind: type, data: dict[str, Any]) -> Any:
+        plan = self.plans.get(kind)
+        if plan is None:
+            hints = typing.get_type_hints(kind)
+            plan = [(f.name, hints[f.name], f.default) for f in attrs.fields(kind) if f.init]
+            self.plans[kind] = plan
+        obj: Any = _new(kind)
+        for name, hint, default in plan:
+            _set(obj, name, self.convert(hint, data[name]) if name in data else default)
+        return obj
+
+
+def load_compiled(raw: dict[str, Any]) -> Tables:
+    """Build ``Tables`` from the compiled plain data of the bundled files."""
+    builder = _Builder()
+    built: dict[str, Any] = {"info": builder.build(DatasetInfo, raw["dataset.toml"])}
+    for file, kind, attr in _ORDER:
+        records = raw[file]
+        if kind is Topic:
+            records = _parents_first(records)
+        objects = []
+        for record in records:
+            obj = builder.build(kind, record)
+            objects.append(obj)
+            if kind in _KEY:
+                builder.refs[kind][record[_KEY[kind]]] = obj
+        if kind is Topic:  # keep file order, as the TOML loader does
+            by_id = {t.id: t for t in objects}
+            objects = [by_id[r["id"]] for r in raw[file]]
+        built[attr] = tuple(objects)
+    return Tables(**built)
+
+
+def _parents_first(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id = {r["id"]: r for r in records}
+    done: set[str] = set()
+    order: list[dict[str, Any]] = []
+    for record in records:
+        stack = [(record, False)]
+        while stack:
+            item, expanded = stack.pop()
+            if item["id"] in done:
+                continue
+            if expanded:
+                done.add(item["id"])
+                order.append(item)
+                continue
+            stack.append((item, True))
+            stack.extend((by_id[p], False) for p in item.get("broader", ()) if p not in done)
+    return order
