@@ -10,13 +10,18 @@ helpers then break one invariant in one known way.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from typing import Any
+import random
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+T = TypeVar("T")
 
 AS_OF = dt.date(2031, 1, 1)
 INFO = nm.DatasetInfo(version="test", as_of=AS_OF)
@@ -56,52 +61,144 @@ POSTS = (
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé ", min_size=1, max_size=12).map(str.strip).filter(bool)
 
 
+class Picker(Protocol):
+    """The choices the dataset generator makes: drawn by hypothesis or by ``random``."""
+
+    def integer(self, low: int, high: int) -> int: ...
+    def boolean(self) -> bool: ...
+    def choice(self, options: Sequence[T]) -> T: ...
+    def subset(self, options: Sequence[T], low: int, high: int) -> list[T]: ...
+    def name(self) -> str: ...
+
+
+class HypothesisPicker:
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+
+    def integer(self, low: int, high: int) -> int:
+        return self.draw(st.integers(low, high))
+
+    def boolean(self) -> bool:
+        return self.draw(st.booleans())
+
+    def choice(self, options: Sequence[T]) -> T:
+        return self.draw(st.sampled_from(options))
+
+    def subset(self, options: Sequence[T], low: int, high: int) -> list[T]:
+        if not options:
+            return []
+        return self.draw(st.lists(st.sampled_from(options), min_size=low, max_size=high, unique=True))
+
+    def name(self) -> str:
+        return self.draw(names)
+
+
+class RandomPicker:
+    """Seeded, fast choices for large synthetic datasets (benchmarks)."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+
+    def integer(self, low: int, high: int) -> int:
+        return self.rng.randint(low, high)
+
+    def boolean(self) -> bool:
+        return self.rng.random() < 0.5
+
+    def choice(self, options: Sequence[T]) -> T:
+        return options[self.rng.randrange(len(options))]
+
+    def subset(self, options: Sequence[T], low: int, high: int) -> list[T]:
+        k = min(len(options), self.rng.randint(low, high))
+        return self.rng.sample(list(options), k) if options else []
+
+    def name(self) -> str:
+        return "".join(self.rng.choice("abcdefghijklmnopqrstuvwxyzé") for _ in range(self.rng.randint(3, 10)))
+
+
 @st.composite
 def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = True) -> nm.Dataset:
     """A valid random dataset."""
-    n_sources = draw(st.integers(1, 3))
+    return build_dataset(HypothesisPicker(draw), conferences=(0, max_conferences), allow_gaps=allow_gaps)
+
+
+def synthetic_dataset(n_conferences: int, seed: int = 0) -> nm.Dataset:
+    """A valid dataset of exactly ``n_conferences``, with appointments in proportion.
+
+    The same generator as ``datasets()``; conferences come every few days instead of
+    twice a year so that 100,000 of them fit the calendar.
+    """
+    return build_dataset(
+        RandomPicker(seed),
+        conferences=(n_conferences, n_conferences),
+        allow_gaps=False,
+        spacing_days=(2, 6),
+        tenures=max(1, n_conferences // 10),
+        start=dt.date(1000, 1, 1),
+    )
+
+
+def build_dataset(
+    pick: Picker,
+    *,
+    conferences: tuple[int, int],
+    allow_gaps: bool,
+    spacing_days: tuple[int, int] | None = None,
+    tenures: int | None = None,
+    start: dt.date | None = None,
+) -> nm.Dataset:
+    """A valid dataset made from ``pick``'s choices.
+
+    Tenures of each post follow each other; conferences alternate hosts, one per
+    half-year (or every ``spacing_days``); skipped half-years are documented gaps;
+    co-chairs are the officials whose tenure surely covers the day.
+    """
+    n_sources = pick.integer(1, 3)
     sources = tuple(
         nm.Source(
             id=f"s{i}",
             url=f"https://example.org/{i}",
             title=f"Source {i}",
             publisher="Example",
-            published=draw(st.none() | partial_dates(1990, 2030)),
-            kind=draw(st.sampled_from(list(nm.SourceKind))),
+            published=None
+            if pick.boolean()
+            else _at(
+                dt.date(pick.integer(1990, 2030), 1, 1) + dt.timedelta(days=pick.integer(0, 364)),
+                pick.choice(list(nm.Precision)),
+            ),
+            kind=pick.choice(list(nm.SourceKind)),
         )
         for i in range(n_sources)
     )
 
     def cite() -> tuple[nm.Source, ...]:
-        picked = draw(st.lists(st.sampled_from(sources), min_size=1, max_size=2, unique=True))
-        return tuple(picked)
+        return tuple(pick.subset(sources, 1, 2))
 
-    # Appointments: per post, a chain of tenures with handovers at least 400 days apart.
+    # Appointments: per post, a chain of tenures that follow each other.
     officials: list[nm.Official] = []
     appointments: list[nm.Appointment] = []
-    start_day = dt.date(2000, 1, 1) + dt.timedelta(days=draw(st.integers(0, 2000)))
+    start_day = (start or dt.date(2000, 1, 1)) + dt.timedelta(days=pick.integer(0, 2000))
+    per_post = tenures if tenures is not None else 0
+    span = (400, 1500) if spacing_days is None else (spacing_days[0] * 8, spacing_days[1] * 12)
     for post in POSTS[:3]:
-        count = draw(st.integers(1, 4))
-        day = start_day + dt.timedelta(days=draw(st.integers(0, 300)))
+        count = per_post or pick.integer(1, 4)
+        day = start_day + dt.timedelta(days=pick.integer(0, 300 if spacing_days is None else 3))
         handovers = [day]
         for _ in range(count):
-            day = day + dt.timedelta(days=draw(st.integers(400, 1500)))
+            day = day + dt.timedelta(days=pick.integer(*span))
             handovers.append(day)
-        bounds = [_at(h, draw(st.sampled_from(list(nm.Precision)))) for h in handovers]
-        serving = draw(st.booleans()) and handovers[-1] < AS_OF
+        # Year or month precision only where the chain is slow enough for it to stay valid.
+        precisions = list(nm.Precision) if spacing_days is None else [nm.Precision.DAY]
+        bounds = [_at(h, pick.choice(precisions)) for h in handovers]
+        serving = pick.boolean() and handovers[-1] < AS_OF
         for k in range(count):
             person = nm.Official(
                 id=f"{post.code.lower()}-{k}",
-                name=f"{draw(names)} {post.code} {k}",
-                nationality=draw(st.sampled_from(["DE", "FR", "NL", "FI", "IT", None])),
+                name=f"{pick.name()} {post.code} {k}",
+                nationality=pick.choice(["DE", "FR", "NL", "FI", "IT", None]),
                 aliases=tuple(
-                    draw(
-                        st.lists(
-                            names.map(functools.partial(_alias, f"{post.code}{k}")),
-                            max_size=2,
-                            unique=True,
-                        )
-                    )
+                    f"{n} alias {post.code}{k}"
+                    for n in dict.fromkeys(pick.name() for _ in range(pick.integer(0, 2)))
                 ),
                 sources=cite(),
             )
@@ -120,11 +217,11 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
 
     # Deputies known only from the days a source shows them in post (no start, no end).
     day = start_day
-    for k in range(draw(st.integers(0, 3))):
-        day = day + dt.timedelta(days=draw(st.integers(1, 900)))
+    for k in range(pick.integer(0, 3)):
+        day = day + dt.timedelta(days=pick.integer(1, 900))
         seen = [day]
-        if draw(st.booleans()):
-            day = day + dt.timedelta(days=draw(st.integers(1, 400)))
+        if pick.boolean():
+            day = day + dt.timedelta(days=pick.integer(1, 400))
             seen.append(day)
         person = nm.Official(id=f"ddgn-{k}", name=f"Deputy {k}", sources=cite())
         officials.append(person)
@@ -139,80 +236,90 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
 
     # Topics: a forest, each topic's broader ones drawn among earlier topics.
     topics: list[nm.Topic] = []
-    for i in range(draw(st.integers(1, 8))):
-        parents = draw(st.lists(st.sampled_from(topics), max_size=2, unique=True)) if topics else []
+    for i in range(pick.integer(1, 8)):
+        parents = pick.subset(topics, 0, 2)
         topics.append(
             nm.Topic(id=f"t{i}", label=f"Topic {i}", aliases=(f"alias {i}",), broader=tuple(parents))
         )
 
-    # Conferences: one per half-year slot, hosts alternating; skipped slots are gaps.
-    conferences: list[nm.Conference] = []
+    # Who surely held each post, walked forward in time alongside the conferences.
+    chains = {code: [a for a in appointments if a.post.code == code] for code in ("DGN", "DGE", "DDGE")}
+    cursor = dict.fromkeys(chains, 0)
+
+    def holder(code: str, day: dt.date) -> nm.Appointment | None:
+        chain = chains[code]
+        while cursor[code] < len(chain) and _bounds(chain[cursor[code]])[1] <= day:
+            cursor[code] += 1
+        if cursor[code] < len(chain):
+            low, high = _bounds(chain[cursor[code]])
+            if low <= day < high:
+                return chain[cursor[code]]
+        return None
+
+    # Conferences: hosts alternating, one per half-year (or every few days).
+    meetings: list[nm.Conference] = []
     exceptions: list[nm.AlternationException] = []
-    host = draw(st.sampled_from(list(nm.Organisation)))
+    host = pick.choice(list(nm.Organisation))
     slot = 2 * start_day.year + 2
-    numbered = draw(st.booleans())
-    ordinal = draw(st.integers(1, 30))
-    for _ in range(draw(st.integers(0, max_conferences))):
-        skipped = draw(st.integers(0, 2)) if (allow_gaps and conferences) else 0
-        slot += skipped + (1 if conferences else 0)
-        ordinal += skipped + (1 if conferences else 0)
-        year, half = divmod(slot, 2)
-        day = dt.date(year, 1 + 6 * half, 1) + dt.timedelta(days=draw(st.integers(0, 170)))
+    day = start_day
+    numbered = pick.boolean()
+    ordinal = pick.integer(1, 30)
+    for _ in range(pick.integer(*conferences)):
+        if spacing_days is None:
+            skipped = pick.integer(0, 2) if (allow_gaps and meetings) else 0
+            slot += skipped + (1 if meetings else 0)
+            ordinal += skipped + (1 if meetings else 0)
+            year, half = divmod(slot, 2)
+            day = dt.date(year, 1 + 6 * half, 1) + dt.timedelta(days=pick.integer(0, 170))
+            current = host if (slot % 2 == 0) else _other(host)
+        else:
+            skipped = 0
+            day = day + dt.timedelta(days=pick.integer(*spacing_days))
+            ordinal += 1 if meetings else 0
+            current = host if len(meetings) % 2 == 0 else _other(host)
         if day > AS_OF:
             break
-        date = nm.PartialDate.from_date(day)
-        if conferences and skipped:
-            pass  # host keeps alternating by slot, documented below as a gap
-        current = host if (slot % 2 == 0) else _other(host)
-        chairs = tuple(
+        chairs: tuple[nm.Chair, ...] = tuple(
             nm.Chair(official=a.official, post=a.post, rank="General")
-            for a in appointments
-            if a.post.code in {"DGN", "DGE"} and _certain(a, day)
+            for a in (holder("DGN", day), holder("DGE", day))
+            if a is not None
         )
-        deputies = [a for a in appointments if a.post.code == "DDGE" and _certain(a, day)]
-        if deputies and len(chairs) == 2 and draw(st.booleans()):
+        deputy = holder("DDGE", day)
+        if deputy is not None and len(chairs) == 2 and pick.boolean():
             # The deputy chairs for the EU side, standing in for the Director General.
             chairs = (
                 chairs[0],
-                nm.Chair(
-                    official=deputies[0].official, post=deputies[0].post, standing_in_for=chairs[1].official
-                ),
+                nm.Chair(official=deputy.official, post=deputy.post, standing_in_for=chairs[1].official),
             )
         agenda = tuple(
             nm.AgendaItem(
                 title=f"Item {j}",
-                topics=tuple(draw(st.lists(st.sampled_from(topics), min_size=1, max_size=3, unique=True))),
-                briefers=tuple(
-                    draw(st.lists(st.sampled_from(["ACT", "MPCC", "EEAS"]), max_size=2, unique=True))
-                ),
+                topics=tuple(pick.subset(topics, 1, 3)),
+                briefers=tuple(pick.subset(["ACT", "MPCC", "EEAS"], 0, 2)),
                 sources=cite(),
             )
-            for j in range(draw(st.integers(0, 3)))
+            for j in range(pick.integer(0, 3))
         )
         conference = nm.Conference(
             id=f"c-{day.isoformat()}",
-            date=date,
+            date=nm.PartialDate.from_date(day),
             ordinal=ordinal if numbered else None,
             host=current,
-            format=draw(st.sampled_from([None, *nm.Format])),
+            format=pick.choice([None, *nm.Format]),
             evidence=nm.Evidence.REPORTED,
             co_chairs=chairs,
             agenda=agenda,
             sources=cite(),
         )
-        if conferences and skipped:
+        if meetings and skipped:
             exceptions.append(
                 nm.AlternationException(
-                    after=conferences[-1],
-                    before=conference,
-                    kind=nm.BreakKind.GAP,
-                    reason="gap",
-                    sources=cite(),
+                    after=meetings[-1], before=conference, kind=nm.BreakKind.GAP, reason="gap", sources=cite()
                 )
             )
-        conferences.append(conference)
+        meetings.append(conference)
 
-    cited = {s.id for s in _all_citations(officials, appointments, conferences, exceptions)}
+    cited = {s.id for s in _all_citations(officials, appointments, meetings, exceptions)}
     return nm.Dataset(
         info=INFO,
         sources=tuple(s for s in sources if s.id in cited),
@@ -220,9 +327,14 @@ def datasets(draw: st.DrawFn, *, max_conferences: int = 12, allow_gaps: bool = T
         officials=tuple(officials),
         appointments=tuple(appointments),
         topics=tuple(topics),
-        conferences=tuple(conferences),
+        conferences=tuple(meetings),
         exceptions=tuple(exceptions),
     )
+
+
+def _bounds(a: nm.Appointment) -> tuple[dt.date, dt.date]:
+    low, high = a.certain_window()
+    return low, (AS_OF if a.in_office else high)
 
 
 def _alias(suffix: str, name: str) -> str:
@@ -231,13 +343,6 @@ def _alias(suffix: str, name: str) -> str:
 
 def _other(host: nm.Organisation) -> nm.Organisation:
     return nm.Organisation.EU if host is nm.Organisation.NATO else nm.Organisation.NATO
-
-
-def _certain(a: nm.Appointment, day: dt.date) -> bool:
-    low, high = a.certain_window()
-    if a.in_office:
-        high = AS_OF
-    return low <= day < high
 
 
 def _all_citations(*groups: Any) -> list[nm.Source]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import threading
-from pathlib import PurePath
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._dates import PartialDate, as_day
 from ._errors import (
@@ -41,7 +41,6 @@ from ._model import (
 )
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Mapping
 
     from ._coverage import Coverage
@@ -170,7 +169,7 @@ class Dataset:
         Raises one ``DataError`` listing every problem (file and path of each), whether
         the files are malformed or the records break an invariant.
         """
-        if not isinstance(path, (str, PurePath)):
+        if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
         if not str(path).strip():
             raise InvalidValueError("path is empty; name a data directory")
@@ -188,7 +187,7 @@ class Dataset:
 
     def dump(self, path: str | os.PathLike[str]) -> None:
         """Write the dataset as a data directory that ``Dataset.load`` reads back equal."""
-        if not isinstance(path, (str, PurePath)):
+        if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
         from pathlib import Path
 
@@ -213,7 +212,8 @@ class Dataset:
             return post
         if not isinstance(post, str):
             raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
-        found = self._index.posts.get(fold(post))
+        index = self._index
+        found = index.posts.get(post) or index.posts.get(fold(post))
         if found is None:
             raise UnknownPostError(post, self._index.post_names)
         return found
@@ -229,7 +229,8 @@ class Dataset:
             return name
         if not isinstance(name, str):
             raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
-        found = self._index.officials.get(fold(name))
+        index = self._index
+        found = index.officials.get(name) or index.officials.get(fold(name))
         if found is None:
             raise UnknownOfficialError(name, self._index.official_names)
         return found
@@ -242,7 +243,8 @@ class Dataset:
             return topic
         if not isinstance(topic, str):
             raise TypeError(f"topic must be a Topic or a str, got {type(topic).__name__}")
-        found = self._index.topics.get(fold(topic))
+        index = self._index
+        found = index.topics.get(topic) or index.topics.get(fold(topic))
         if found is None:
             raise UnknownTopicError(topic, self._index.topic_names)
         return found
@@ -308,9 +310,21 @@ class Dataset:
         >>> Dataset.bundled().who_held("DGEUMS", "25 November 2019").name
         'Esa Pulkkinen'
         """
-        resolved = self.post(post)
-        found = self._index.appointment_on(resolved, as_day(on), any_of_one_official=True)
-        return None if found is None else found.official
+        # The common case, inlined: a known post name and a date or cached date string.
+        try:
+            tenures = self._index.tenures_by_key.get(post)
+            day = on if type(on) is dt.date else _RECENT_DAYS.get(on)
+        except TypeError:  # unhashable: the full path below says what was wrong
+            tenures = None
+        if tenures is None or day is None:
+            resolved = self.post(post)
+            return self._index.official_on(resolved, _remember_day(on))
+        i = bisect.bisect_right(tenures.points, day) - 1
+        answer = tenures.answers[i][1] if i >= 0 else None
+        if type(answer) is _Ambiguous:
+            _settle(tenures.post, day, answer)
+        found: Official | None = answer
+        return found
 
     def holders(self, post: Post | str) -> tuple[Appointment, ...]:
         """Every appointment to ``post``, in chronological order."""
@@ -322,7 +336,12 @@ class Dataset:
         >>> [c.id for c in Dataset.bundled().meetings_about("space")]
         ['2021-11-16']
         """
-        return self._index.about.get(self.topic(topic).id, ())
+        index = self._index
+        try:
+            found = index.about_by_name.get(topic)
+        except TypeError:  # unhashable: self.topic() says what was wrong
+            found = None
+        return found if found is not None else index.about.get(self.topic(topic).id, ())
 
     def conferences(
         self,
@@ -432,13 +451,19 @@ class _Index:
     def __init__(self, ds: Tables) -> None:
         self.as_of = ds.info.as_of
         self.post_set = frozenset(ds.posts)
-        self.posts = _first_wins((fold(name), p) for p in ds.posts for name in p.names)
+        # Keys are folded names (case and accents ignored) and, for a quick first try,
+        # the names exactly as written.
+        self.posts = _first_wins((key, p) for p in ds.posts for name in p.names for key in (fold(name), name))
         self.post_names = {name: p.code for p in ds.posts for name in p.names}
         self.official_set = frozenset(ds.officials)
-        self.officials = _first_wins((fold(name), o) for o in ds.officials for name in o.names)
+        self.officials = _first_wins(
+            (key, o) for o in ds.officials for name in o.names for key in (fold(name), name)
+        )
         self.official_names = {n: o.name for o in ds.officials for n in o.names}
         self.topic_set = frozenset(ds.topics)
-        self.topics = _first_wins((fold(name), t) for t in ds.topics for name in t.names)
+        self.topics = _first_wins(
+            (key, t) for t in ds.topics for name in t.names for key in (fold(name), name)
+        )
         self.topic_names = {n: t.id for t in ds.topics for n in t.names}
 
         ordered = chronological(ds.conferences)
@@ -480,6 +505,11 @@ class _Index:
         for topic_id in narrower:
             hits = {c.id: c for tid in _descendants(topic_id, narrower) for c in tagged.get(tid, ())}
             self.about[topic_id] = tuple(hits[i] for i in sorted(hits, key=position.__getitem__))
+        # The same answers keyed by every name of a topic, and by the topic itself.
+        self.about_by_name: dict[str | Topic, tuple[Conference, ...]] = {
+            key: self.about[t.id] for key, t in self.topics.items()
+        }
+        self.about_by_name.update((t, self.about[t.id]) for t in ds.topics)
 
         # Post -> appointments sorted by the first day they may cover, for bisect.
         self.holders: dict[str, tuple[Appointment, ...]] = {}
@@ -490,8 +520,13 @@ class _Index:
         for code, items in per_post.items():
             items.sort(key=lambda a: (*self.window(a, certain=False), a.official.id))
             self.holders[code] = tuple(items)
-            self.tenures[code] = _Tenures(items, self)
+            self.tenures[code] = _Tenures(items[0].post, items, self)
 
+        # Every name of a post, and the post itself, to its tenures (empty if none).
+        self.tenures_by_key: dict[object, _Tenures] = {}
+        for key, post in self.posts.items():
+            tenures = self.tenures.get(post.code)
+            self.tenures_by_key[key] = tenures if tenures is not None else _Tenures(post, [], self)
         self.all_appointments = tuple(a for items in self.holders.values() for a in items)
         self.declarations = tuple(sorted(ds.declarations, key=lambda d: (*d.date.sort_key(), d.id)))
 
@@ -511,53 +546,100 @@ class _Index:
             if c.date.earliest() <= end and (c.end_date or c.date).latest() >= start
         )
 
-    def appointment_on(
-        self, post: Post, day: dt.date, *, any_of_one_official: bool = False
-    ) -> Appointment | None:
+    def appointment_on(self, post: Post, day: dt.date) -> Appointment | None:
+        found: Appointment | None = _settle(post, day, self._answer(post, day, 0))
+        return found
+
+    def official_on(self, post: Post, day: dt.date) -> Official | None:
+        found: Official | None = _settle(post, day, self._answer(post, day, 1))
+        return found
+
+    def _answer(self, post: Post, day: dt.date, which: int) -> Any:
         tenures = self.tenures.get(post.code)
         if tenures is None:
             return None
-        possible = tenures.possible_on(day)
-        if len(possible) <= 1:
-            return possible[0] if possible else None
-        if any_of_one_official and len({a.official for a in possible}) == 1:
-            return possible[0]  # two tenures of the same person: who held it is not in doubt
-        certain = [
-            a for a in possible if self.window(a, certain=True)[0] <= day < self.window(a, certain=True)[1]
-        ]
-        if len(certain) == 1:
-            # Tenures of one post never overlap, so a certain holder rules out the rest.
-            return certain[0]
-        names = [a.official.name for a in possible]
+        i = bisect.bisect_right(tenures.points, day) - 1
+        return tenures.answers[i][which] if i >= 0 else None
+
+
+# Days already parsed from query strings, for the fast path of who_held (bounded).
+_RECENT_DAYS: dict[object, dt.date] = {}
+
+
+def _remember_day(on: object) -> dt.date:
+    day = as_day(on)
+    if isinstance(on, str):
+        if len(_RECENT_DAYS) >= 4096:
+            _RECENT_DAYS.clear()
+        _RECENT_DAYS[on] = day
+    return day
+
+
+class _Ambiguous:
+    """The answer for days that two or more officials may have held the post."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, possible: list[Appointment]) -> None:
+        self.names = [a.official.name for a in possible]
+
+
+def _settle(post: Post, day: dt.date, answer: Any) -> Any:
+    if type(answer) is _Ambiguous:
         raise AmbiguousDateError(
             f"the record cannot tell who held {post.code} on {day}: "
-            f"{' or '.join(names)} (their start or end dates are known only to the month or year)",
-            names,
+            f"{' or '.join(answer.names)} (their start or end dates are known only to the month "
+            "or year)",
+            answer.names,
         )
+    return answer
 
 
 class _Tenures:
-    """One post's appointments, searchable by day with bisect."""
+    """One post's appointments, with every answer worked out in advance.
 
-    def __init__(self, items: list[Appointment], index: _Index) -> None:
-        self.items = items
-        windows = [index.window(a, certain=False) for a in items]
-        self.lows = [low for low, _ in windows]
-        self.highs = [high for _, high in windows]
-        running: list[dt.date] = []
-        for high in self.highs:
-            running.append(max(high, running[-1]) if running else high)
-        self.reach = running  # the latest day any tenure up to here may cover
+    The days on which any tenure may or surely begins or ends cut time into spans;
+    within a span the answer cannot change. ``points`` holds the first day of each
+    span and ``answers`` its answer, so a query is one bisect.
+    """
 
-    def possible_on(self, day: dt.date) -> list[Appointment]:
-        found: list[Appointment] = []
-        j = bisect.bisect_right(self.lows, day) - 1
-        while j >= 0 and self.reach[j] > day:
-            if self.highs[j] > day:
-                found.append(self.items[j])
-            j -= 1
-        found.reverse()
-        return found
+    def __init__(self, post: Post, items: list[Appointment], index: _Index) -> None:
+        self.post = post
+        # items are sorted by the first day each may cover (see _Index).
+        possible = [index.window(a, certain=False) for a in items]
+        certain = [index.window(a, certain=True) for a in items]
+        lows = [low for low, _ in possible]
+        reach: list[dt.date] = []  # the latest day any tenure up to here may cover
+        for _, high in possible:
+            reach.append(max(high, reach[-1]) if reach else high)
+        self.points = sorted({day for window in (*possible, *certain) for day in window})
+        self.answers: list[tuple[Any, Any]] = []
+        for day in self.points:
+            maybe: list[int] = []
+            j = bisect.bisect_right(lows, day) - 1
+            while j >= 0 and reach[j] > day:
+                if possible[j][1] > day:
+                    maybe.append(j)
+                j -= 1
+            maybe.reverse()
+            self.answers.append(_decide(day, [items[j] for j in maybe], [certain[j] for j in maybe]))
+
+
+def _decide(
+    day: dt.date, maybe: list[Appointment], certain: list[tuple[dt.date, dt.date]]
+) -> tuple[Any, Any]:
+    """(appointment answer, official answer) for ``day``, given the tenures that may cover it."""
+    if len(maybe) <= 1:
+        found = maybe[0] if maybe else None
+        return found, (found.official if found else None)
+    sure = [a for a, (low, high) in zip(maybe, certain, strict=True) if low <= day < high]
+    if len(sure) == 1:
+        # Tenures of one post never overlap, so a certain holder rules out the rest.
+        return sure[0], sure[0].official
+    ambiguous = _Ambiguous(maybe)
+    officials = {a.official for a in maybe}
+    # Two tenures of the same person: who held the post is not in doubt.
+    return ambiguous, (maybe[0].official if len(officials) == 1 else ambiguous)
 
 
 def _descendants(root: str, narrower: Mapping[str, set[str]]) -> set[str]:
@@ -589,15 +671,17 @@ def _load_bundled() -> Dataset:
 
 def _read_bundled() -> Dataset:
     """The bundled data: from its compiled JSON form when shipped, else from the TOML files."""
-    from importlib import resources
-
-    data = resources.files("natoeu_milstaff") / "data"
     from ._fastload import COMPILED, load_compiled
 
-    compiled = data / COMPILED
-    if compiled.is_file():
+    # A plain file beside the module (the usual install) is read directly; importlib's
+    # resource machinery, needed only for zipped installs, costs more than the read.
+    compiled = os.path.join(os.path.dirname(__file__), "data", COMPILED)
+    if os.path.isfile(compiled):
         import json
 
-        return Dataset._from_tables(load_compiled(json.loads(compiled.read_bytes())))
-    with resources.as_file(data) as root:
+        with open(compiled, "rb") as handle:
+            return Dataset._from_tables(load_compiled(json.loads(handle.read())))
+    from importlib import resources
+
+    with resources.as_file(resources.files("natoeu_milstaff") / "data") as root:
         return Dataset.load(root)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import warnings
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PartialDate", "Precision", "as_day"]
 
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _EDTF = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?")
 _QUALIFIER = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
 
@@ -199,15 +201,31 @@ def as_day(value: object) -> dt.date:
     refuses a ``datetime`` (``TypeError``) and partial or ambiguous strings
     (``InvalidDateError``).
     """
+    if type(value) is dt.date:
+        return value
     if isinstance(value, str):
-        parsed = PartialDate.from_text(value)
-        if parsed.precision is not Precision.DAY or parsed.approximate or parsed.uncertain:
-            raise InvalidDateError(
-                f"{value!r} does not name one day (it reads as {parsed}); "
-                "a query needs a full date such as '2020-05-19' or '19 May 2020'"
-            )
-        return parsed.earliest()
+        return _day_from_text(value)
     return _require_day(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_from_text(text: str) -> dt.date:
+    """Parse a query's day once; repeated questions about the same day skip the parser.
+
+    Only answers are cached: a refused string raises again each time.
+    """
+    iso = _ISO_DAY.fullmatch(text)
+    if iso is not None:
+        year, month, day = (int(part) for part in iso.groups())
+        if 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month) and year >= 1:
+            return dt.date(year, month, day)
+    parsed = PartialDate.from_text(text)
+    if parsed.precision is not Precision.DAY or parsed.approximate or parsed.uncertain:
+        raise InvalidDateError(
+            f"{text!r} does not name one day (it reads as {parsed}); "
+            "a query needs a full date such as '2020-05-19' or '19 May 2020'"
+        )
+    return parsed.earliest()
 
 
 def _loose(text: str) -> tuple[int, int | None, int | None]:

@@ -68,42 +68,55 @@ def _date(text: str) -> PartialDate:
     return obj
 
 
+_Convert = typing.Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 class _Builder:
-    """Builds objects of attrs classes from plain data, by plans made once per class."""
+    """Builds objects of attrs classes from plain data, by plans made once per class.
+
+    A plan is, per field, the function that turns its plain value into the object.
+    """
 
     def __init__(self) -> None:
         self.refs: dict[type, dict[str, Any]] = {kind: {} for kind in _KEY}
-        self.plans: dict[type, list[tuple[str, Any, Any]]] = {}
+        self.plans: dict[type, list[tuple[str, _Convert, Any]]] = {}
 
-    def convert(self, kind: Any, value: Any) -> Any:
+    def converter(self, kind: Any) -> _Convert:
         origin = typing.get_origin(kind)
         if origin is tuple:
-            (inner, _) = typing.get_args(kind)
-            return tuple(self.convert(inner, item) for item in value)
+            inner = self.converter(typing.get_args(kind)[0])
+            if inner is _same:
+                return tuple
+            return lambda value: tuple([inner(item) for item in value])
         if origin in (typing.Union, types.UnionType):
-            (inner,) = [a for a in typing.get_args(kind) if a is not type(None)]
-            return None if value is None else self.convert(inner, value)
+            (arg,) = [a for a in typing.get_args(kind) if a is not type(None)]
+            inner = self.converter(arg)
+            return lambda value: None if value is None else inner(value)
         if kind is PartialDate:
-            return _date(value)
+            return _date
         if kind is dt.date:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat
         if kind in _KEY:
-            return self.refs[kind][value]
+            return self.refs[kind].__getitem__
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            return kind(value)
+            return kind
         if attrs.has(kind):
-            return self.build(kind, value)
-        return value
+            return lambda value: self.build(kind, value)
+        return _same
 
     def build(self, kind: type, data: dict[str, Any]) -> Any:
         plan = self.plans.get(kind)
         if plan is None:
             hints = typing.get_type_hints(kind)
-            plan = [(f.name, hints[f.name], f.default) for f in attrs.fields(kind) if f.init]
+            plan = [(f.name, self.converter(hints[f.name]), f.default) for f in attrs.fields(kind) if f.init]
             self.plans[kind] = plan
         obj: Any = _new(kind)
-        for name, hint, default in plan:
-            _set(obj, name, self.convert(hint, data[name]) if name in data else default)
+        for name, convert, default in plan:
+            _set(obj, name, convert(data[name]) if name in data else default)
         return obj
 
 
