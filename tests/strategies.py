@@ -134,7 +134,7 @@ def synthetic_dataset(n_conferences: int, seed: int = 0) -> nm.Dataset:
         allow_gaps=False,
         spacing_days=(2, 6),
         tenures=max(1, n_conferences // 10),
-        start=dt.date(1000, 1, 1),
+        start=dt.date(100, 1, 1),
     )
 
 
