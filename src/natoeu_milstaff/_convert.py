@@ -54,6 +54,11 @@ _REFS: contextvars.ContextVar[tuple[dict[type, dict[str, Any]], dict[type, set[s
     contextvars.ContextVar("refs")
 )
 
+# Per load: distinct strings, dates and reference tuples, each kept once.
+_SHARED: contextvars.ContextVar[tuple[dict[str, str], dict[str, PartialDate], dict[Any, Any]]] = (
+    contextvars.ContextVar("shared")
+)
+
 _KEY: dict[type, Callable[[Any], str]] = {
     Source: lambda o: o.id,
     Post: lambda o: o.code,
@@ -81,14 +86,26 @@ def _is_homogeneous_tuple(kind: Any) -> bool:
 
 def _make_converter() -> _Entities:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
-    conv.register_structure_hook(str, _strict(str, "a string"))
+
+    def structure_str(value: Any, _: Any) -> str:
+        if type(value) is not str:
+            raise TypeError(f"expected a string, got {type(value).__name__} {value!r}")
+        # One object for each distinct string of a load: ranks, titles and ids repeat.
+        shared: str = _SHARED.get()[0].setdefault(value, value)
+        return shared
+
+    conv.register_structure_hook(str, structure_str)
     conv.register_structure_hook(int, _strict(int, "an integer"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
 
     def structure_date(value: Any, _: Any) -> PartialDate:
         if not isinstance(value, str):
             raise TypeError(f'expected a quoted EDTF date string such as "2019-11-25", got {value!r}')
-        return PartialDate.parse(value)
+        dates = _SHARED.get()[1]
+        found = dates.get(value)
+        if found is None:  # one immutable object per distinct date of a load
+            found = dates[value] = PartialDate.parse(value)
+        return found
 
     def structure_day(value: Any, _: Any) -> dt.date:
         parsed = structure_date(value, None)
@@ -114,11 +131,15 @@ def _make_converter() -> _Entities:
 
     def tuple_factory(kind: Any) -> Callable[[Any, Any], Any]:
         inner = homogenous_tuple_structure_factory(kind, conv)
+        shareable = typing.get_args(kind)[0] in (str, *_KEY)
 
         def hook(value: Any, t: Any) -> Any:
             if not isinstance(value, list):
                 raise TypeError(f"expected an array, got {type(value).__name__} {value!r}")
-            return inner(value, t)
+            built = inner(value, t)
+            if shareable:  # tuples of references repeat, e.g. the same sources cited
+                built = _SHARED.get()[2].setdefault(built, built)
+            return built
 
         return hook
 
@@ -226,10 +247,12 @@ def _references() -> Iterator[tuple[dict[type, dict[str, Any]], dict[type, set[s
     refs: dict[type, dict[str, Any]] = {kind: {} for kind in _KEY}
     failed: dict[type, set[str]] = {kind: set() for kind in _KEY}
     token = _REFS.set((refs, failed))
+    shared = _SHARED.set(({}, {}, {}))
     try:
         yield refs, failed
     finally:
         _REFS.reset(token)
+        _SHARED.reset(shared)
 
 
 def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict[str, Any]:
@@ -240,11 +263,11 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
     entity = _converter().structure
     problems: list[str] = []
     built: dict[str, Any] = {}
-    try:
-        built["info"] = entity[DatasetInfo](raw["dataset.toml"])
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
-        problems += [f"dataset.toml: {m}" for m in _messages(exc, "$.dataset")]
     with _references() as (refs, failed):
+        try:
+            built["info"] = entity[DatasetInfo](raw["dataset.toml"])
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
+            problems += [f"dataset.toml: {m}" for m in _messages(exc, "$.dataset")]
         for file, key, kind, attr in _ORDER:
             records = raw[file]
             if kind is Topic:
