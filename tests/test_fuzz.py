@@ -7,8 +7,9 @@ import contextlib
 import datetime as dt
 import inspect
 import io
+import os
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,9 @@ from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CALLS: Counter[str] = Counter()
 
@@ -35,7 +39,19 @@ anything = st.one_of(
     st.builds(object),
 )
 
-PUBLIC = sorted(name for name in nm.__all__ if inspect.isfunction(getattr(nm, name)))
+# export() writes files: fuzzed below inside a temporary directory only.
+PUBLIC = sorted(name for name in nm.__all__ if inspect.isfunction(getattr(nm, name)) and name != "export")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _work_in_a_temporary_directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Whatever a fuzzed call might write lands in a scratch directory, not the checkout."""
+    previous = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("fuzz"))
+    try:
+        yield
+    finally:
+        os.chdir(previous)
 
 
 def _call(function: Any, args: list[Any]) -> None:
@@ -125,3 +141,13 @@ def test_datetimes_are_refused_everywhere_a_date_is_taken() -> None:
     ):
         with pytest.raises(TypeError, match="datetime"):
             call()
+
+
+@settings(max_examples=100)
+@given(anything)
+def test_export_with_any_format_in_a_temporary_directory(fmt: Any) -> None:
+    import tempfile
+
+    CALLS["export"] += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        _call(nm.export, [tmp, fmt])

@@ -15,9 +15,13 @@ if TYPE_CHECKING:
         alternation_exceptions,
         appointment,
         appointments,
+        cite,
         conference,
         conferences,
         coverage,
+        data_release,
+        dataframe,
+        export,
         holders,
         joint_declarations,
         meetings_about,
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
         post,
         posts,
         progress_reports,
+        records,
         sources,
         topic,
         topics,
@@ -80,12 +85,19 @@ if TYPE_CHECKING:
         SourceKind,
         Topic,
     )
+    from ._release import DataRelease
 
 del TYPE_CHECKING
 
 __version__ = "0.1.0"
 
 _LAZY: dict[str, str] = {
+    "cite": "._api",
+    "data_release": "._api",
+    "dataframe": "._api",
+    "export": "._api",
+    "records": "._api",
+    "DataRelease": "._release",
     "AgendaItem": "._model",
     "AlternationException": "._model",
     "AmbiguousDateError": "._errors",
@@ -147,6 +159,13 @@ _LAZY: dict[str, str] = {
 
 
 def __getattr__(name: str) -> object:
+    if name in ("DATA_VERSION", "DATA_AS_OF"):
+        # Read from the bundled data on first use, like every other answer.
+        from ._dataset import Dataset
+
+        info = Dataset.bundled().info
+        globals().update(DATA_VERSION=info.version, DATA_AS_OF=info.as_of)
+        return globals()[name]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'natoeu_milstaff' has no attribute {name!r}")
@@ -162,6 +181,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "DATA_AS_OF",
+    "DATA_VERSION",
     "AgendaItem",
     "AlternationException",
     "AmbiguousDateError",
@@ -174,6 +195,7 @@ __all__ = [
     "Conflict",
     "Coverage",
     "DataError",
+    "DataRelease",
     "Dataset",
     "DatasetInfo",
     "Error",
@@ -204,9 +226,13 @@ __all__ = [
     "alternation_exceptions",
     "appointment",
     "appointments",
+    "cite",
     "conference",
     "conferences",
     "coverage",
+    "data_release",
+    "dataframe",
+    "export",
     "holders",
     "joint_declarations",
     "meetings_about",
@@ -215,6 +241,7 @@ __all__ = [
     "post",
     "posts",
     "progress_reports",
+    "records",
     "sources",
     "topic",
     "topics",

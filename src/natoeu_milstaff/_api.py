@@ -6,12 +6,13 @@ looks up. They take and return exactly what the ``Dataset`` methods do.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset
 
 if TYPE_CHECKING:
     import datetime as dt
+    import os
 
     from ._coverage import Coverage
     from ._model import (
@@ -26,14 +27,19 @@ if TYPE_CHECKING:
         Source,
         Topic,
     )
+    from ._release import DataRelease
 
 __all__ = [
     "alternation_exceptions",
     "appointment",
     "appointments",
+    "cite",
     "conference",
     "conferences",
     "coverage",
+    "data_release",
+    "dataframe",
+    "export",
     "holders",
     "joint_declarations",
     "meetings_about",
@@ -42,6 +48,7 @@ __all__ = [
     "post",
     "posts",
     "progress_reports",
+    "records",
     "sources",
     "topic",
     "topics",
@@ -203,6 +210,54 @@ def coverage() -> Coverage:
     True
     """
     return Dataset.bundled().coverage()
+
+
+def records() -> dict[str, list[dict[str, Any]]]:
+    """Every table of the bundled data as flat rows of plain values.
+
+    >>> import natoeu_milstaff as nm
+    >>> sorted(nm.records())[:4]
+    ['agenda_items', 'alternation_exceptions', 'appointments', 'chairs']
+    """
+    return Dataset.bundled().records()
+
+
+def dataframe(table: str) -> Any:
+    """One table of the bundled data as a pandas DataFrame (needs the ``pandas`` extra)."""
+    return Dataset.bundled().dataframe(table)
+
+
+def export(path: str | os.PathLike[str], format: str = "json") -> list[str]:
+    """Write the bundled data to ``path`` as ``json``, ``csv``, ``popolo`` or ``datapackage``."""
+    return Dataset.bundled().export(path, format)
+
+
+def data_release() -> DataRelease:
+    """Version, as-of date, coverage window and fingerprint of the bundled data.
+
+    >>> import natoeu_milstaff as nm
+    >>> release = nm.data_release()
+    >>> release.version == nm.DATA_VERSION, str(release.first)
+    (True, '2014-01-27')
+    """
+    return Dataset.bundled().release()
+
+
+def cite(style: str = "text") -> str:
+    """How to cite the package and the data release: ``style`` is ``text`` or ``bibtex``.
+
+    >>> import natoeu_milstaff as nm
+    >>> nm.cite().startswith("natoeu_milstaff ")
+    True
+    >>> nm.cite("bibtex").splitlines()[0]
+    '@software{natoeu_milstaff,'
+    """
+    from . import __version__
+    from ._release import cite as _cite
+
+    if not isinstance(style, str):
+        raise TypeError(f"style must be a str, got {type(style).__name__}")
+    return _cite(data_release(), __version__, style)
 
 
 def validate() -> tuple[str, ...]:

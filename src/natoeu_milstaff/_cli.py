@@ -71,6 +71,12 @@ def _parser() -> _Parser:
 
     sub.add_parser("coverage", help="what the record lacks: gaps, unknown hosts, weak evidence")
 
+    p = sub.add_parser("export", help="write every table as json, csv, popolo or a data package")
+    p.add_argument("--format", choices=["json", "csv", "popolo", "datapackage"], default="json")
+    p.add_argument("--out", required=True, metavar="DIR", help="directory to write into")
+
+    sub.add_parser("cite", help="how to cite the package and the data (text and BibTeX)")
+
     p = sub.add_parser("validate", help="check a data directory (default: the bundled data)")
     p.add_argument("path", nargs="?")
     return parser
@@ -132,6 +138,19 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{len(rows)} conference(s) about {topic.label}:", file=out)
         for c in rows:
             print(_line(c), file=out)
+        return 0
+    if args.command == "export":
+        for path in ds.export(args.out, args.format):
+            print(path, file=out)
+        return 0
+    if args.command == "cite":
+        from . import __version__
+        from ._release import cite
+
+        release = ds.release()
+        print(cite(release, __version__, "text"), file=out)
+        print(file=out)
+        print(cite(release, __version__, "bibtex"), file=out)
         return 0
     if args.command == "coverage":
         print(ds.coverage(), file=out)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from ._coverage import Coverage
+    from ._release import DataRelease
 
 __all__ = ["Dataset"]
 
@@ -195,6 +196,114 @@ class Dataset:
         from ._files import write_tables
 
         write_tables(Path(path), unstructure_tables(self._tables))
+
+    @classmethod
+    def from_json(cls, path: str | os.PathLike[str]) -> Dataset:
+        """Read a ``dataset.json`` written by ``export(path, "json")``; validated like ``load``."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        import json
+
+        from ._convert import structure_tables
+
+        try:
+            with open(path, "rb") as handle:
+                raw = json.loads(handle.read())
+        except (OSError, ValueError) as exc:
+            raise DataError(
+                [f"{os.fspath(path)}: cannot be read as JSON ({exc})"], source=os.fspath(path)
+            ) from None
+        if not isinstance(raw, dict):
+            raise DataError([f"{os.fspath(path)}: $: expected an object of tables"], source=os.fspath(path))
+        from ._files import TABLES
+
+        missing = [name for name in TABLES if name not in raw]
+        if missing:
+            raise DataError(
+                [f"{os.fspath(path)}: $: missing tables {', '.join(missing)}"], source=os.fspath(path)
+            )
+        dataset = cls(**structure_tables(raw, origin=os.fspath(path)))
+        problems = dataset.validate()
+        if problems:
+            raise DataError(problems, source=os.fspath(path))
+        return dataset
+
+    @classmethod
+    def from_csv(cls, path: str | os.PathLike[str]) -> Dataset:
+        """Read the CSV files written by ``export(path, "csv")``; validated like ``load``."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        from pathlib import Path
+
+        from ._convert import structure_tables
+        from ._export import from_records, read_csv
+
+        try:
+            rows = read_csv(Path(path))
+            raw = from_records(rows)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise DataError(
+                [f"{os.fspath(path)}: cannot be read as CSV tables ({exc!r})"], source=os.fspath(path)
+            ) from None
+        dataset = cls(**structure_tables(raw, origin=os.fspath(path)))
+        problems = dataset.validate()
+        if problems:
+            raise DataError(problems, source=os.fspath(path))
+        return dataset
+
+    def records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table as flat rows of plain values, one table per kind of fact.
+
+        >>> rows = Dataset.bundled().records()
+        >>> rows["conferences"][0]["date"], rows["conferences"][0]["date_precision"]
+        ('2014-01-27', 'day')
+        """
+        from ._export import records
+
+        return records(self._tables)
+
+    def dataframe(self, table: str) -> Any:
+        """One table of ``records()`` as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from ._export import dataframe
+
+        return dataframe(self._tables, table)
+
+    def popolo(self) -> dict[str, Any]:
+        """Officials, posts and appointments as Popolo persons, posts and memberships;
+        conferences as events."""
+        from ._export import popolo
+
+        return popolo(self._tables)
+
+    def export(self, path: str | os.PathLike[str], format: str = "json") -> list[str]:
+        """Write the dataset to the directory ``path``; returns the files written.
+
+        ``format``: ``json`` (``dataset.json``, read back by ``Dataset.from_json``),
+        ``csv`` (one file per table), ``popolo`` (``popolo.json``) or ``datapackage``
+        (the CSV files and a Frictionless ``datapackage.json``).
+        """
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        from pathlib import Path
+
+        from . import _export
+
+        writers = {
+            "json": _export.write_json,
+            "csv": _export.write_csv,
+            "popolo": _export.write_popolo,
+            "datapackage": _export.write_datapackage,
+        }
+        writer = writers.get(format) if isinstance(format, str) else None
+        if writer is None:
+            raise InvalidValueError(f"unknown export format {format!r}; expected one of {', '.join(writers)}")
+        return [str(p) for p in writer(self._tables, Path(path))]
+
+    def release(self) -> DataRelease:
+        """Version, as-of date, coverage window and content fingerprint of this data."""
+        from ._release import release
+
+        return release(self._tables)
 
     def validate(self) -> tuple[str, ...]:
         """Every broken invariant, as ``file: $.path: message`` lines; ``()`` when sound."""

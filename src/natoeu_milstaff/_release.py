@@ -1,0 +1,76 @@
+"""The data release as API: version, as-of date, coverage window, fingerprint, citation."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ._dates import PartialDate
+    from ._model import Tables
+
+__all__ = ["DataRelease", "cite", "release"]
+
+
+@attrs.frozen(kw_only=True)
+class DataRelease:
+    """Which data a result came from.
+
+    ``fingerprint`` is a SHA-256 of the dataset's canonical plain form: it changes when
+    any fact changes, and only then.
+    """
+
+    version: str
+    as_of: dt.date
+    """The day the data was last checked against its sources."""
+    first: PartialDate | None
+    """Date of the earliest conference in the record."""
+    last: PartialDate | None
+    """Date of the latest conference in the record."""
+    fingerprint: str
+
+
+def release(tables: Tables) -> DataRelease:
+    """The release facts of ``tables``."""
+    from ._convert import unstructure_tables
+    from ._model import chronological
+
+    canonical = json.dumps(
+        unstructure_tables(tables), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    series = chronological(tables.conferences)
+    return DataRelease(
+        version=tables.info.version,
+        as_of=tables.info.as_of,
+        first=series[0].date if series else None,
+        last=series[-1].date if series else None,
+        fingerprint=hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
+    )
+
+
+def cite(data: DataRelease, package_version: str, style: str = "text") -> str:
+    """A citation of the package and the data release, as plain text or BibTeX."""
+    if style == "text":
+        return (
+            f"natoeu_milstaff {package_version}: a sourced record of the IMS-EUMS Directors General "
+            f"conferences. Data version {data.version}, checked against its sources on {data.as_of}; "
+            f"fingerprint {data.fingerprint[:16]}."
+        )
+    if style == "bibtex":
+        return (
+            "@software{natoeu_milstaff,\n"
+            "  title = {natoeu\\_milstaff: a sourced record of the IMS-EUMS Directors General conferences},\n"
+            f"  version = {{{package_version}}},\n"
+            f"  year = {{{data.as_of.year}}},\n"
+            f"  note = {{Data version {data.version}, checked against its sources on {data.as_of}; "
+            f"SHA-256 {data.fingerprint}}}\n"
+            "}"
+        )
+    from ._errors import InvalidValueError
+
+    raise InvalidValueError(f"unknown citation style {style!r}; expected 'text' or 'bibtex'")

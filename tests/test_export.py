@@ -1,0 +1,251 @@
+"""Exports: JSON and CSV read back into an equal dataset, the data package validates,
+Popolo carries its required fields, pandas columns keep their types."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+import natoeu_milstaff as nm
+from natoeu_milstaff._cli import main
+from natoeu_milstaff._export import SCHEMA, records
+from strategies import datasets, replace
+
+BUNDLED = nm.Dataset.bundled()
+
+
+def test_json_export_loads_back_equal(tmp_path: Path) -> None:
+    (path,) = BUNDLED.export(tmp_path, "json")
+    assert Path(path).name == "dataset.json"
+    assert nm.Dataset.from_json(path) == BUNDLED
+
+
+def test_csv_export_loads_back_equal(tmp_path: Path) -> None:
+    paths = BUNDLED.export(tmp_path, "csv")
+    assert {Path(p).stem for p in paths} == set(SCHEMA)
+    assert nm.Dataset.from_csv(tmp_path) == BUNDLED
+
+
+@settings(max_examples=40)
+@given(datasets())
+def test_every_export_of_a_random_dataset_keeps_every_fact(ds: nm.Dataset) -> None:
+    rows = records(ds.tables)
+    with tempfile.TemporaryDirectory() as tmp:
+        ds.export(tmp, "csv")
+        for name, columns in SCHEMA.items():
+            with open(Path(tmp) / f"{name}.csv", encoding="utf-8", newline="") as handle:
+                reader = csv.reader(handle)
+                assert next(reader) == [column for column, _ in columns]
+                assert sum(1 for _ in reader) == len(rows[name])
+        assert nm.Dataset.from_csv(tmp) == ds
+        (path,) = ds.export(tmp, "json")
+        assert nm.Dataset.from_json(path) == ds
+
+
+def test_row_counts_match_the_dataset() -> None:
+    rows = BUNDLED.records()
+    t = BUNDLED.tables
+    assert len(rows["conferences"]) == len(t.conferences) == 19
+    assert len(rows["chairs"]) == sum(len(c.co_chairs) for c in t.conferences)
+    assert len(rows["agenda_items"]) == sum(len(c.agenda) for c in t.conferences)
+    assert len(rows["appointments"]) == len(t.appointments)
+    assert len(rows["sources"]) == len(t.sources)
+    assert len(rows["inferences"]) == sum(len(c.inferences) for c in t.conferences) + sum(
+        len(a.inferences) for a in t.appointments
+    )
+    first = rows["conferences"][0]
+    assert (first["date"], first["date_precision"], json.loads(first["sources"])) == (
+        "2014-01-27",
+        "day",
+        ["nato-news-106692"],
+    )
+
+
+def test_data_package_validates_with_frictionless(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    BUNDLED.export(tmp_path, "datapackage")
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["name"] for r in descriptor["resources"]} == {n.replace("_", "-") for n in SCHEMA}
+    chairs = next(r for r in descriptor["resources"] if r["name"] == "chairs")
+    assert {"fields": "official_id", "reference": {"resource": "officials", "fields": "id"}} in chairs[
+        "schema"
+    ]["foreignKeys"]
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_data_package_catches_a_broken_foreign_key(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    BUNDLED.export(tmp_path, "datapackage")
+    chairs = tmp_path / "chairs.csv"
+    chairs.write_text(chairs.read_text(encoding="utf-8").replace("jan-broeks", "nobody"), encoding="utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid
+
+
+POPOLO_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
+
+
+def test_popolo_carries_the_required_fields() -> None:
+    doc = BUNDLED.popolo()
+    persons = {p["id"] for p in doc["persons"]}
+    organizations = {o["id"] for o in doc["organizations"]}
+    posts = {p["id"] for p in doc["posts"]}
+    assert all(p["name"] for p in doc["persons"])
+    assert all(o["name"] for o in doc["organizations"])
+    assert all(p["label"] and p["organization_id"] in organizations for p in doc["posts"])
+    for m in doc["memberships"]:
+        assert m["person_id"] in persons
+        assert m["organization_id"] in organizations
+        assert m["post_id"] in posts
+        assert all(POPOLO_DATE.match(m[k]) for k in ("start_date", "end_date") if k in m)
+        assert m["sources"]
+        assert all(s["url"].startswith("http") for s in m["sources"])
+    for e in doc["events"]:
+        assert e["name"]
+        assert POPOLO_DATE.match(e["start_date"])
+    wiermann = next(p for p in doc["persons"] if p["id"] == "hans-werner-wiermann")
+    assert {"name": "Hans-Werner Wierman"} in wiermann["other_names"]
+    assert len(doc["memberships"]) == len(BUNDLED.tables.appointments)
+
+
+EXPECTED_DTYPE = {
+    "string": "string",
+    "integer": "Int64",
+    "boolean": "boolean",
+    "array": "object",
+    "date": "datetime64[s]",
+}
+
+
+def test_pandas_dataframes_keep_columns_and_types() -> None:
+    pd = pytest.importorskip("pandas")
+    for table, columns in SCHEMA.items():
+        frame = nm.dataframe(table)
+        assert len(frame) == len(BUNDLED.records()[table])
+        for column, kind in columns:
+            assert str(frame[column].dtype) == EXPECTED_DTYPE[kind], (table, column)
+    conferences = nm.dataframe("conferences")
+    june = conferences[conferences["id"] == "2014-06"].iloc[0]
+    assert (june["date_precision"], june["date_start"], june["date_end"]) == (
+        "month",
+        pd.Timestamp("2014-06-01"),
+        pd.Timestamp("2014-06-30"),
+    )
+    # Back to rows: every value as records() gives it.
+    rows = BUNDLED.records()["conferences"]
+    for row, (_, series) in zip(rows, conferences.iterrows(), strict=True):
+        for column, kind in SCHEMA["conferences"]:
+            value = series[column]
+            if kind == "array":
+                value = json.dumps(value, ensure_ascii=False) if value else None
+            elif pd.isna(value):
+                value = None
+            elif kind == "integer":
+                value = int(value)
+            assert value == row[column], column
+    with pytest.raises(nm.InvalidValueError, match="unknown table 'meetings'"):
+        nm.dataframe("meetings")
+
+
+def test_pandas_is_imported_only_when_asked() -> None:
+    code = "import sys, natoeu_milstaff as nm; nm.records(); nm.conferences(); print('pandas' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_data_release_and_citation() -> None:
+    release = nm.data_release()
+    assert release.version == nm.DATA_VERSION == BUNDLED.info.version
+    assert nm.DATA_AS_OF == BUNDLED.info.as_of == release.as_of
+    assert (str(release.first), str(release.last)) == ("2014-01-27", "2024-11-29")
+    assert re.fullmatch(r"[0-9a-f]{64}", release.fingerprint)
+    assert nm.data_release().fingerprint == release.fingerprint
+    text, bibtex = nm.cite(), nm.cite("bibtex")
+    assert nm.__version__ in text
+    assert release.version in text
+    assert release.fingerprint[:16] in text
+    assert bibtex.startswith("@software{natoeu_milstaff,")
+    assert release.fingerprint in bibtex
+    with pytest.raises(nm.InvalidValueError, match="unknown citation style"):
+        nm.cite("apa")
+
+
+@settings(max_examples=25)
+@given(datasets())
+def test_fingerprint_changes_with_any_fact_and_only_then(ds: nm.Dataset) -> None:
+    before = ds.release().fingerprint
+    same = nm.Dataset(**{name: getattr(ds.tables, name) for name in attrs.fields_dict(type(ds.tables))})
+    assert same.release().fingerprint == before
+    changed = replace(ds, info=attrs.evolve(ds.info, title="Another title"))
+    assert changed.release().fingerprint != before
+    if ds.tables.conferences:
+        first = ds.tables.conferences[0]
+        moved = attrs.evolve(first, venue="Somewhere else")
+        conferences = (moved, *ds.tables.conferences[1:])
+        exceptions = tuple(
+            attrs.evolve(
+                e,
+                after=moved if e.after is first else e.after,
+                before=moved if e.before is first else e.before,
+            )
+            for e in ds.tables.exceptions
+        )
+        assert replace(ds, conferences=conferences, exceptions=exceptions).release().fingerprint != before
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("json", "dataset.json"),
+        ("csv", "conferences.csv"),
+        ("popolo", "popolo.json"),
+        ("datapackage", "datapackage.json"),
+    ],
+)
+def test_cli_export(tmp_path: Path, fmt: str, expected: str) -> None:
+    code, out, err = run("export", "--format", fmt, "--out", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert (tmp_path / expected).is_file()
+    assert str(tmp_path / expected) in out.splitlines()
+
+
+def test_cli_export_and_cite_errors() -> None:
+    code, _, err = run("export", "--format", "xml", "--out", "x")
+    assert code == 2
+    assert "invalid choice" in err
+    code, out, _ = run("cite")
+    assert code == 0
+    assert "@software{natoeu_milstaff," in out
+
+
+def test_export_refuses_bad_arguments(tmp_path: Path) -> None:
+    loose: Any = BUNDLED
+    with pytest.raises(nm.InvalidValueError, match="unknown export format"):
+        loose.export(tmp_path, "xlsx")
+    with pytest.raises(TypeError):
+        loose.export(3, "json")
+    with pytest.raises(nm.DataError):
+        nm.Dataset.from_json(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(nm.DataError, match="expected an object of tables"):
+        nm.Dataset.from_json(tmp_path / "bad.json")
+    with pytest.raises(nm.DataError):
+        nm.Dataset.from_csv(tmp_path)
