@@ -34,8 +34,22 @@ def _basis(c: nm.Conference, field: str) -> str:
     return " *(inferred)*" if c.basis(field) is nm.Basis.INFERRED else ""
 
 
+def _nth(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _short(name: str) -> str:
+    """The surname for a timeline label: from a lowercase particle on, else the last word."""
+    words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word[:1].islower():
+            return " ".join(words[i:])
+    return words[-1]
+
+
 def conference_page(c: nm.Conference) -> str:
-    lines = [f"# Conference of {c.date}" + (f" ({c.ordinal}th)" if c.ordinal else ""), ""]
+    lines = [f"# Conference of {c.date}" + (f" ({_nth(c.ordinal)})" if c.ordinal else ""), ""]
     lines += ["| | |", "|---|---|"]
     lines.append(
         f"| Date | {c.date}" + (f" to {c.end_date}" if c.end_date else "") + f"{_basis(c, 'date')} |"
@@ -163,7 +177,7 @@ def timeline_svg(ds: nm.Dataset) -> str:
     )
     first = dt.date(max(first_year, 2000), 1, 1)
     last = dt.date(ds.info.as_of.year + 1, 1, 1)
-    width, left, lane = 1100, 110, 46
+    width, left, lane = 900, 90, 42
     posts = [p for p in ds.posts() if ds.holders(p)]
     height = 60 + lane * (len(posts) + 1)
 
@@ -173,10 +187,10 @@ def timeline_svg(ds: nm.Dataset) -> str:
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        'font-family="sans-serif" font-size="12" role="img" aria-label="Timeline of post holders and conferences">',
+        'font-family="sans-serif" font-size="14" role="img" aria-label="Timeline of post holders and conferences">',
         f'<rect width="{width}" height="{height}" fill="white"/>',
     ]
-    for year in range(first.year, last.year + 1, 2):
+    for year in range(first.year, last.year + 1, 4):
         xx = x(dt.date(year, 1, 1))
         parts.append(f'<line x1="{xx:.1f}" y1="20" x2="{xx:.1f}" y2="{height - 20}" stroke="#e5e5e5"/>')
         parts.append(f'<text x="{xx:.1f}" y="{height - 6}" text-anchor="middle" fill="#555">{year}</text>')
@@ -188,16 +202,16 @@ def timeline_svg(ds: nm.Dataset) -> str:
             if a.in_office:
                 high = ds.info.as_of
             x1, x2 = x(low), x(min(high, last))
-            if x2 <= x1:
-                x2 = x1 + 3
+            if x2 - x1 < 6:  # a tenure known from a day or two: a visible mark
+                x1, x2 = x1 - 3, x1 + 3
             fill = "#6b8fc7" if i % 2 == 0 else "#a9c0e6"
             name = html.escape(a.official.name)
             parts.append(
                 f'<rect x="{x1:.1f}" y="{y}" width="{x2 - x1:.1f}" height="26" fill="{fill}" rx="3">'
                 f"<title>{name} ({a.start or '?'} to {a.end or ('in office' if a.in_office else '?')})</title></rect>"
             )
-            label = name.split()[-1]
-            if x2 - x1 > 7 * len(label):
+            label = html.escape(_short(a.official.name))
+            if x2 - x1 > 8 * len(label):
                 parts.append(
                     f'<text x="{(x1 + x2) / 2:.1f}" y="{y + 17}" text-anchor="middle">{label}</text>'
                 )
