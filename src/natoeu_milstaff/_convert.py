@@ -24,14 +24,11 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ._dates import PartialDate
 from ._errors import DataError, Error
 from ._model import (
-    AlternationException,
-    Appointment,
+    TABLE_ORDER,
     Conference,
     DatasetInfo,
-    JointDeclaration,
     Official,
     Post,
-    ProgressReport,
     Source,
     Topic,
 )
@@ -39,7 +36,7 @@ from ._model import (
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
-__all__ = ["TABLE_FIELDS", "structure_tables", "unstructure_tables"]
+__all__ = ["structure_tables", "unstructure_tables"]
 
 T = TypeVar("T")
 
@@ -224,22 +221,7 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     return [f"{path}: {_format(exc, None)}"]
 
 
-# (file, key in file, class, attribute of Tables) in dependency order.
-_ORDER: tuple[tuple[str, str, type, str], ...] = (
-    ("sources.toml", "source", Source, "sources"),
-    ("posts.toml", "post", Post, "posts"),
-    ("officials.toml", "official", Official, "officials"),
-    ("appointments.toml", "appointment", Appointment, "appointments"),
-    ("topics.toml", "topic", Topic, "topics"),
-    ("conferences.toml", "conference", Conference, "conferences"),
-    ("alternation.toml", "exception", AlternationException, "exceptions"),
-    ("declarations.toml", "declaration", JointDeclaration, "declarations"),
-    ("progress_reports.toml", "progress_report", ProgressReport, "progress_reports"),
-)
-
-
-# The attribute names of a dataset's tables, "info" first.
-TABLE_FIELDS: tuple[str, ...] = ("info", *(entry[3] for entry in _ORDER))
+_ORDER = TABLE_ORDER
 
 
 @contextmanager
@@ -256,7 +238,7 @@ def _references() -> Iterator[tuple[dict[type, dict[str, Any]], dict[type, set[s
 
 
 def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict[str, Any]:
-    """Build typed records from plain data keyed by file name, keyed like ``TABLE_FIELDS``.
+    """Build typed records from plain data keyed by file name, keyed by the attributes of ``Tables``.
 
     Raises one ``DataError`` that lists every problem with its file and path.
     """

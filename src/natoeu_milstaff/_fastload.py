@@ -19,14 +19,11 @@ import attrs
 
 from ._dates import PartialDate
 from ._model import (
-    AlternationException,
-    Appointment,
+    TABLE_ORDER,
     Conference,
     DatasetInfo,
-    JointDeclaration,
     Official,
     Post,
-    ProgressReport,
     Source,
     Tables,
     Topic,
@@ -36,18 +33,6 @@ __all__ = ["COMPILED", "load_compiled"]
 
 COMPILED = "bundled.json"
 
-# Tables in dependency order: (file, class, attribute of Tables, key of a reference).
-_ORDER: tuple[tuple[str, type, str], ...] = (
-    ("sources.toml", Source, "sources"),
-    ("posts.toml", Post, "posts"),
-    ("officials.toml", Official, "officials"),
-    ("appointments.toml", Appointment, "appointments"),
-    ("topics.toml", Topic, "topics"),
-    ("conferences.toml", Conference, "conferences"),
-    ("alternation.toml", AlternationException, "exceptions"),
-    ("declarations.toml", JointDeclaration, "declarations"),
-    ("progress_reports.toml", ProgressReport, "progress_reports"),
-)
 _KEY = {Source: "id", Post: "code", Official: "id", Topic: "id", Conference: "id"}
 
 _new = object.__new__
@@ -124,7 +109,7 @@ def load_compiled(raw: dict[str, Any]) -> Tables:
     """Build ``Tables`` from the compiled plain data of the bundled files."""
     builder = _Builder()
     built: dict[str, Any] = {"info": builder.build(DatasetInfo, raw["dataset.toml"])}
-    for file, kind, attr in _ORDER:
+    for file, _, kind, attr in TABLE_ORDER:
         records = raw[file]
         if kind is Topic:
             records = _parents_first(records)

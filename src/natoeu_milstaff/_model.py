@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "TABLE_ORDER",
     "AgendaItem",
     "AlternationException",
     "Announcement",
@@ -558,3 +559,18 @@ def fold(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+# Every table of a dataset in dependency order (a table refers only to those before it):
+# (data file, key of its records in the file, record class, attribute of Tables).
+TABLE_ORDER: tuple[tuple[str, str, type, str], ...] = (
+    ("sources.toml", "source", Source, "sources"),
+    ("posts.toml", "post", Post, "posts"),
+    ("officials.toml", "official", Official, "officials"),
+    ("appointments.toml", "appointment", Appointment, "appointments"),
+    ("topics.toml", "topic", Topic, "topics"),
+    ("conferences.toml", "conference", Conference, "conferences"),
+    ("alternation.toml", "exception", AlternationException, "exceptions"),
+    ("declarations.toml", "declaration", JointDeclaration, "declarations"),
+    ("progress_reports.toml", "progress_report", ProgressReport, "progress_reports"),
+)
