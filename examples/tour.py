@@ -30,9 +30,11 @@ def main() -> None:
     for e in nm.alternation_exceptions():
         print(f"   break {e.after.id} -> {e.before.id}: {e.kind.value}")
 
-    print("When was the handover between Pulkkinen and Bléjean? The record refuses to guess:")
+    print(
+        "Who was DGIMS on 10 July 2025? The handover is known only to the month; the record refuses to guess:"
+    )
     try:
-        nm.who_held("DGEUMS", "2020-07-15")
+        nm.who_held("DGIMS", "2025-07-10")
     except nm.AmbiguousDateError as exc:
         print(f"   AmbiguousDateError: {exc}")
 

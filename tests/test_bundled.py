@@ -98,13 +98,23 @@ def test_coarse_handovers_are_ambiguous(post: str, day: str, names: tuple[str, .
 
 
 def test_month_precise_handover_is_ambiguous_not_guessed() -> None:
-    with pytest.raises(nm.AmbiguousDateError, match="Esa Pulkkinen or Hervé Bléjean") as info:
-        nm.who_held("DGEUMS", "2020-07-15")
-    assert info.value.candidates == ("Esa Pulkkinen", "Hervé Bléjean")
+    with pytest.raises(nm.AmbiguousDateError, match="Janusz Adamczak or Remigijus Baltrėnas") as info:
+        nm.who_held("DGIMS", "2025-07-10")
+    assert info.value.candidates == ("Janusz Adamczak", "Remigijus Baltrėnas")
     assert isinstance(info.value, LookupError)
-    # Before July 2020 only Pulkkinen is possible; after it only Bléjean.
-    assert nm.who_held("DGEUMS", "2020-06-30").name == "Esa Pulkkinen"  # type: ignore[union-attr]
-    assert nm.who_held("DGEUMS", "2020-08-01").name == "Hervé Bléjean"  # type: ignore[union-attr]
+    # Before July 2025 only Adamczak is possible; after it only Baltrėnas.
+    assert nm.who_held("DGIMS", "2025-06-30").name == "Janusz Adamczak"  # type: ignore[union-attr]
+    assert nm.who_held("DGIMS", "2025-08-01").name == "Remigijus Baltrėnas"  # type: ignore[union-attr]
+
+
+def test_day_precise_handover_of_30_june_2020() -> None:
+    # eeas-2020-06-30-cfsp-listing: Bléjean took over from Pulkkinen on 30 June 2020.
+    assert nm.who_held("DGEUMS", "2020-06-29").name == "Esa Pulkkinen"  # type: ignore[union-attr]
+    assert nm.who_held("DGEUMS", "2020-06-30").name == "Hervé Bléjean"  # type: ignore[union-attr]
+    blejean = nm.appointment("DGEUMS", "2020-07-15")
+    assert blejean is not None
+    starts = {c.value for c in blejean.conflicts if c.field == "start"}
+    assert starts == {"2020-05-28", "2020-07"}
 
 
 GOLDEN_CONFERENCES: list[dict[str, Any]] = [
@@ -512,7 +522,7 @@ def test_evidence_levels_and_ordinals() -> None:
         (21, "2024-05-31"),
         (22, "2024-11-29"),
     ]
-    assert nm.conference(21).venue == "NATO Headquarters, Brussels"
+    assert nm.conference(21).venue == "NATO Headquarters"
     assert str(nm.conference("2016-05-12").end_date) == "2016-05-13"
 
 

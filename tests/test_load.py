@@ -80,7 +80,7 @@ def test_bad_toml_syntax(data_dir: Path) -> None:
 def test_wrong_type_unknown_key_impossible_date_and_dangling_reference_all_at_once(data_dir: Path) -> None:
     conferences = data_dir / "conferences.toml"
     _edit(conferences, "ordinal = 17", 'ordinal = "17"')
-    _edit(conferences, 'venue = "NATO Headquarters, Brussels"', 'venu = "NATO Headquarters, Brussels"')
+    _edit(conferences, 'venue = "NATO Headquarters"\n', 'venu = "NATO Headquarters"\n')
     _edit(conferences, 'date = "2020-05-19"', 'date = "2020-02-30"')
     _edit(conferences, 'official = "jan-broeks"', 'official = "jan-broek"')
     i17, i2020 = (_at(data_dir, "conferences.toml", "conference", c) for c in ("2022-06-10", "2020-05-19"))
