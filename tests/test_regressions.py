@@ -246,3 +246,101 @@ def test_cli_survives_odd_digits_and_narrow_encodings() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("Herv? Bl?jean")
+
+
+# -- found in the second review -----------------------------------------------------
+
+
+def test_from_json_refuses_wrong_shapes_with_data_errors(tmp_path: Path) -> None:
+    import json as _json
+
+    from natoeu_milstaff._files import TABLES
+
+    for content in (
+        _json.dumps(dict.fromkeys(TABLES, 5)),
+        _json.dumps({**{k: ["x"] for k in TABLES}, "dataset.toml": {"version": "1", "as_of": "2020-01-01"}}),
+        "[" * 100_000,
+    ):
+        path = tmp_path / "d.json"
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(nm.DataError):
+            nm.Dataset.from_json(path)
+
+
+def test_csv_round_trip_with_a_very_long_note_and_strict_booleans(tmp_path: Path) -> None:
+    src = attrs.evolve(SRC, notes=("x" * 140_000,))
+    person = nm.Official(id="p", name="P", sources=(src,))
+    serving = nm.Appointment(official=person, post=POSTS[0], start=P("2020"), in_office=True, sources=(src,))
+    ds = nm.Dataset(info=INFO, sources=(src,), posts=POSTS, officials=(person,), appointments=(serving,))
+    assert ds.validate() == ()
+    ds.export(tmp_path, "csv")
+    assert nm.Dataset.from_csv(tmp_path) == ds
+    table = tmp_path / "appointments.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace(",true,", ",TRUE,"), encoding="utf-8")
+    assert nm.Dataset.from_csv(tmp_path) == ds
+    table.write_text(table.read_text(encoding="utf-8").replace(",TRUE,", ",yes,"), encoding="utf-8")
+    with pytest.raises(nm.DataError, match="'yes' is not true or false"):
+        nm.Dataset.from_csv(tmp_path)
+
+
+def test_one_official_with_two_tenures_in_who_held_and_the_cli(tmp_path: Path) -> None:
+    person = _person("one")
+    first = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2019-01-01"), end=P("2019-06"), sources=(SRC,)
+    )
+    second = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2019-06"), in_office=True, sources=(SRC,)
+    )
+    ds = _dataset(first, second)
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", "2019-06-15") == person
+    with pytest.raises(nm.AmbiguousDateError, match="which tenure of One in DGN"):
+        ds.appointment("DGN", "2019-06-15")
+    ds.dump(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--data", str(tmp_path), "who-held", "DGN", "2019-06-15"], out=out, err=err) == 0
+    assert out.getvalue() == "One (between two of their tenures)\n"
+
+
+def test_star_import_loads_no_data() -> None:
+    code = "from natoeu_milstaff import *; import natoeu_milstaff._dataset as d; print(d._BUNDLED is None)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"
+
+
+def test_odd_paths_are_refused(tmp_path: Path) -> None:
+    ds = nm.Dataset.bundled()
+    for bad in ("", "   ", str(tmp_path / "a\0b")):
+        with pytest.raises(nm.InvalidValueError):
+            ds.export(bad, "csv")
+        with pytest.raises(nm.InvalidValueError):
+            nm.Dataset.from_csv(bad)
+        with pytest.raises(nm.InvalidValueError):
+            nm.Dataset.from_json(bad)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["export", "--out", str(tmp_path / "a\0b")], out=out, err=err) == 2
+    assert "Traceback" not in err.getvalue()
+
+
+def test_objects_from_another_dataset_are_named_as_such() -> None:
+    foreign = attrs.evolve(nm.post("DGIMS"), title="Another title")
+    with pytest.raises(nm.UnknownPostError, match="not this dataset's own"):
+        nm.who_held(foreign, "2020-05-19")
+    with pytest.raises(nm.UnknownTopicError, match="not this dataset's own"):
+        nm.meetings_about(attrs.evolve(nm.topic("cyber"), label="Cyber!"))
+
+
+def test_coverage_reports_a_post_with_no_holder_at_all() -> None:
+    c = nm.Conference(id="c", date=P("2020-03-01"), evidence=nm.Evidence.REPORTED, sources=(SRC,))
+    ds = nm.Dataset(info=INFO, sources=(SRC,), posts=POSTS, conferences=(c,))
+    gaps = {(g.post.code, str(g.start)) for g in ds.coverage().holder_gaps}
+    assert gaps == {(p.code, "2020-03-01") for p in POSTS}
+
+
+def test_dataframe_type_and_bibtex_escaping() -> None:
+    with pytest.raises(TypeError):
+        loose.dataframe(None)
+    from natoeu_milstaff._release import cite
+
+    release = attrs.evolve(nm.data_release(), version="2026_{x}")
+    assert "2026\\_\\{x\\}" in cite(release, "0.1", "bibtex")

@@ -158,6 +158,8 @@ _LAZY: dict[str, str] = {
 }
 
 
+# DATA_VERSION and DATA_AS_OF are attributes but not in __all__: reading them loads the
+# bundled data, which a star import must not do.
 def __getattr__(name: str) -> object:
     if name in ("DATA_VERSION", "DATA_AS_OF"):
         # Read from the bundled data on first use, like every other answer.
@@ -181,8 +183,6 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "DATA_AS_OF",
-    "DATA_VERSION",
     "AgendaItem",
     "AlternationException",
     "AmbiguousDateError",

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ._dataset import Dataset
-from ._errors import DataError, Error
+from ._errors import AmbiguousDateError, DataError, Error
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -103,6 +103,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except OSError as exc:
         print(f"error: {exc.strerror or exc}", file=err)
         return 1
+    except ValueError as exc:  # a backstop: never a traceback
+        print(f"error: {exc}", file=err)
+        return 2
 
 
 def _lenient(stream: TextIO) -> TextIO:
@@ -126,11 +129,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     ds = _dataset(args)
     if args.command == "who-held":
         post = ds.post(args.post)
-        found = ds.appointment(post, args.on)
-        if found is None:
+        official = ds.who_held(post, args.on)
+        if official is None:
             print(f"nobody in the record held {post.code} on {args.on}", file=out)
-        else:
-            print(f"{found.official.name} ({_tenure(found.start, found.end, found.in_office)})", file=out)
+            return 0
+        try:
+            found = ds.appointment(post, args.on)
+        except AmbiguousDateError:  # the same official's two tenures may both cover the day
+            found = None
+        tenure = _tenure(found.start, found.end, found.in_office) if found else "between two of their tenures"
+        print(f"{official.name} ({tenure})", file=out)
         return 0
     if args.command == "meetings-about":
         topic = ds.topic(args.topic)

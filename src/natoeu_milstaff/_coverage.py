@@ -128,7 +128,9 @@ def _holder_gaps(tables: Tables) -> list[HolderGap]:
                 for low, high in [a.possible_window()]
             ),
         )
-        if not windows:
+        if not windows:  # nobody recorded at all: the whole span of the record is a gap
+            start = min((c.date.earliest() for c in tables.conferences), default=as_of)
+            gaps.append(HolderGap(post=post, start=min(start, as_of), end=_next_day(as_of)))
             continue
         reach = windows[0][1]
         for low, high in windows[1:]:

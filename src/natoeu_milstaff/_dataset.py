@@ -200,8 +200,7 @@ class Dataset:
     @classmethod
     def from_json(cls, path: str | os.PathLike[str]) -> Dataset:
         """Read a ``dataset.json`` written by ``export(path, "json")``; validated like ``load``."""
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        _check_path(path)
         import json
 
         from ._convert import structure_tables
@@ -209,19 +208,19 @@ class Dataset:
         try:
             with open(path, "rb") as handle:
                 raw = json.loads(handle.read())
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             raise DataError(
                 [f"{os.fspath(path)}: cannot be read as JSON ({exc})"], source=os.fspath(path)
             ) from None
         if not isinstance(raw, dict):
             raise DataError([f"{os.fspath(path)}: $: expected an object of tables"], source=os.fspath(path))
-        from ._files import TABLES
+        from ._files import TABLES, check_shape
 
-        missing = [name for name in TABLES if name not in raw]
-        if missing:
-            raise DataError(
-                [f"{os.fspath(path)}: $: missing tables {', '.join(missing)}"], source=os.fspath(path)
-            )
+        shape = [
+            f"{os.fspath(path)}: {p}" for name, key in TABLES.items() for p in check_shape(name, key, raw)
+        ]
+        if shape:
+            raise DataError(shape, source=os.fspath(path))
         dataset = cls(**structure_tables(raw, origin=os.fspath(path)))
         problems = dataset.validate()
         if problems:
@@ -231,8 +230,8 @@ class Dataset:
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str]) -> Dataset:
         """Read the CSV files written by ``export(path, "csv")``; validated like ``load``."""
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        _check_path(path)
+        import csv
         from pathlib import Path
 
         from ._convert import structure_tables
@@ -241,7 +240,7 @@ class Dataset:
         try:
             rows = read_csv(Path(path))
             raw = from_records(rows)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, RecursionError, csv.Error) as exc:
             raise DataError(
                 [f"{os.fspath(path)}: cannot be read as CSV tables ({exc!r})"], source=os.fspath(path)
             ) from None
@@ -282,8 +281,7 @@ class Dataset:
         ``csv`` (one file per table), ``popolo`` (``popolo.json``) or ``datapackage``
         (the CSV files and a Frictionless ``datapackage.json``).
         """
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        _check_path(path)
         from pathlib import Path
 
         from . import _export
@@ -297,7 +295,10 @@ class Dataset:
         writer = writers.get(format) if isinstance(format, str) else None
         if writer is None:
             raise InvalidValueError(f"unknown export format {format!r}; expected one of {', '.join(writers)}")
-        return [str(p) for p in writer(self._tables, Path(path))]
+        try:
+            return [str(p) for p in writer(self._tables, Path(path))]
+        except ValueError as exc:  # e.g. a NUL byte in the path
+            raise InvalidValueError(f"cannot write to {os.fspath(path)!r}: {exc}") from None
 
     def release(self) -> DataRelease:
         """Version, as-of date, coverage window and content fingerprint of this data."""
@@ -317,7 +318,7 @@ class Dataset:
         """A post by its code (``"DGIMS"``), title or alias, case-insensitive."""
         if isinstance(post, Post):
             if post not in self._index.post_set:
-                raise UnknownPostError(post.code, self._index.post_names)
+                raise UnknownPostError(post.code, hint=_foreign("post", post.code in self._index.posts))
             return post
         if not isinstance(post, str):
             raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
@@ -334,7 +335,9 @@ class Dataset:
         """
         if isinstance(name, Official):
             if name not in self._index.official_set:
-                raise UnknownOfficialError(name.id, self._index.official_names)
+                raise UnknownOfficialError(
+                    name.id, hint=_foreign("official", name.id in self._index.officials)
+                )
             return name
         if not isinstance(name, str):
             raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
@@ -348,7 +351,7 @@ class Dataset:
         """A topic by id, label or alias, case- and accent-insensitive."""
         if isinstance(topic, Topic):
             if topic not in self._index.topic_set:
-                raise UnknownTopicError(topic.id, self._index.topic_names)
+                raise UnknownTopicError(topic.id, hint=_foreign("topic", topic.id in self._index.topics))
             return topic
         if not isinstance(topic, str):
             raise TypeError(f"topic must be a Topic or a str, got {type(topic).__name__}")
@@ -367,7 +370,7 @@ class Dataset:
         index = self._index
         if isinstance(key, Conference):
             if key not in index.conference_set:
-                raise UnknownConferenceError(key.id, index.conference_ids)
+                raise UnknownConferenceError(key.id, hint=_foreign("conference", key.id in index.by_id))
             return key
         if isinstance(key, bool):
             raise TypeError("key must be a conference id, date or ordinal, not a bool")
@@ -533,6 +536,23 @@ class Dataset:
         return self._index.all_appointments
 
 
+def _check_path(path: object) -> None:
+    """A directory or file argument: a str or path-like, not empty, no NUL byte."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+    text = str(os.fspath(path))
+    if not text.strip():
+        raise InvalidValueError("path is empty; name a directory or file")
+    if "\0" in text:
+        raise InvalidValueError(f"path {text!r} contains a NUL byte")
+
+
+def _foreign(kind: str, same_id: bool) -> str:
+    if same_id:
+        return f"this {kind} object is not this dataset's own: the dataset's {kind} with that id differs"
+    return f"this {kind} object is not in this dataset"
+
+
 def _organisation(host: Organisation | str) -> Organisation:
     if isinstance(host, Organisation):
         return host
@@ -690,10 +710,17 @@ class _Ambiguous:
     __slots__ = ("names",)
 
     def __init__(self, possible: list[Appointment]) -> None:
-        self.names = [a.official.name for a in possible]
+        self.names = list(dict.fromkeys(a.official.name for a in possible))
 
 
 def _settle(post: Post, day: dt.date, answer: Any) -> Any:
+    if type(answer) is _Ambiguous and len(answer.names) == 1:
+        # One person, two tenures that may both cover the day.
+        raise AmbiguousDateError(
+            f"the record cannot tell which tenure of {answer.names[0]} in {post.code} covers {day} "
+            "(their start or end dates are known only to the month or year)",
+            answer.names,
+        )
     if type(answer) is _Ambiguous:
         raise AmbiguousDateError(
             f"the record cannot tell who held {post.code} on {day}: "

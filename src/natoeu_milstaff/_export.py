@@ -654,6 +654,8 @@ def dataframe(tables: Tables, table: str) -> Any:
     gains ``<column>_start`` and ``<column>_end``: the first and last day it can mean,
     as ``datetime64[s]``.
     """
+    if not isinstance(table, str):
+        raise TypeError(f"table must be a str, got {type(table).__name__}")
     if table not in SCHEMA:
         from ._errors import InvalidValueError
 
@@ -688,13 +690,19 @@ def _parse(kind: str, text: str) -> Any:
     if kind == "integer":
         return int(text)
     if kind == "boolean":
-        return text == "true"
+        if text in ("true", "True", "TRUE", "1"):
+            return True
+        if text in ("false", "False", "FALSE", "0"):
+            return False
+        raise ValueError(f"{text!r} is not true or false")
     return text
 
 
 def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table from the CSV files ``write_csv`` wrote, typed as ``records``."""
     out: dict[str, list[dict[str, Any]]] = {}
+    # Long notes may pass the csv module's default cell limit (128 KiB); allow 64 MiB.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
     for name, columns in SCHEMA.items():
         with open(directory / f"{name}.csv", encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)

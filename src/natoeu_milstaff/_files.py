@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from pathlib import Path
 
-__all__ = ["TABLES", "read_tables", "write_tables"]
+__all__ = ["TABLES", "check_shape", "read_tables", "write_tables"]
 
 # file name -> the key of its array of records ("dataset" holds one table, not an array)
 TABLES: dict[str, str] = {
@@ -74,16 +74,26 @@ def read_tables(root: Path) -> dict[str, Any]:
         if extra:
             problems.append(f"{name}: $: unexpected top-level key(s) {', '.join(extra)}; expected {key!r}")
         value = doc.get(key, {} if key == "dataset" else [])
-        if key == "dataset" and not isinstance(value, dict):
-            problems.append(f"{name}: $.{key}: expected a table")
-            continue
-        if key != "dataset" and not (isinstance(value, list) and all(isinstance(r, dict) for r in value)):
-            problems.append(f"{name}: $.{key}: expected an array of tables ([[{key}]])")
+        shape = check_shape(name, key, {name: value})
+        if shape:
+            problems += shape
             continue
         tables[name] = value
     if problems:
         raise DataError(problems, source=str(root))
     return tables
+
+
+def check_shape(name: str, key: str, tables: Mapping[str, Any]) -> list[str]:
+    """Problems with the shape of one table in plain data keyed by file name."""
+    if name not in tables:
+        return [f"{name}: missing"]
+    value = tables[name]
+    if key == "dataset":
+        return [] if isinstance(value, dict) else [f"{name}: $.{key}: expected a table"]
+    if isinstance(value, list) and all(isinstance(r, dict) for r in value):
+        return []
+    return [f"{name}: $.{key}: expected an array of tables ([[{key}]])"]
 
 
 def write_tables(root: Path, tables: Mapping[str, Any]) -> None:

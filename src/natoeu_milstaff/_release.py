@@ -62,15 +62,23 @@ def cite(data: DataRelease, package_version: str, style: str = "text") -> str:
             f"fingerprint {data.fingerprint[:16]}."
         )
     if style == "bibtex":
+        version = _bibtex(data.version)
         return (
             "@software{natoeu_milstaff,\n"
             "  title = {natoeu\\_milstaff: a sourced record of the IMS-EUMS Directors General conferences},\n"
-            f"  version = {{{package_version}}},\n"
+            f"  version = {{{_bibtex(package_version)}}},\n"
             f"  year = {{{data.as_of.year}}},\n"
-            f"  note = {{Data version {data.version}, checked against its sources on {data.as_of}; "
+            f"  note = {{Data version {version}, checked against its sources on {data.as_of}; "
             f"SHA-256 {data.fingerprint}}}\n"
             "}"
         )
     from ._errors import InvalidValueError
 
     raise InvalidValueError(f"unknown citation style {style!r}; expected 'text' or 'bibtex'")
+
+
+def _bibtex(text: str) -> str:
+    """Text safe inside a BibTeX field: braces and special characters escaped."""
+    for char in "\\{}_&%$#":
+        text = text.replace(char, "\\" + char)
+    return text
