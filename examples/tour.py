@@ -40,7 +40,7 @@ def main() -> None:
 
     print("Where does that fact come from?")
     for source in nm.appointment("DGEUMS", "2021-01-01").sources:  # type: ignore[union-attr]
-        print(f"   {source.publisher}, {source.published}: {source.url}")
+        print(f"   {source.publisher}, {source.published or 'undated'}: {source.url}")
 
 
 if __name__ == "__main__":

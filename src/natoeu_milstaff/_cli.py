@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from ._dataset import Dataset
 from ._errors import AmbiguousDateError, DataError, Error
+from ._model import Basis
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -183,6 +184,8 @@ def _tenure(start: object, end: object, in_office: bool) -> str:
 def _line(c: Conference) -> str:
     ordinal = f"no. {c.ordinal}" if c.ordinal is not None else "no. ?"
     host = c.host.value if c.host is not None else "?"
+    if c.basis("host") is Basis.INFERRED:
+        host += " (inferred)"
     chairs = " / ".join(ch.official.name for ch in c.co_chairs) or "chairs unknown"
     return f"{c.date!s:<12} {ordinal:<7} host {host:<4} {chairs}"
 
