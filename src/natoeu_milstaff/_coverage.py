@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._model import Appointment, Conference, Evidence, Post, SourceKind, _next_day, chronological
+from ._model import (
+    Appointment,
+    Conference,
+    Evidence,
+    Post,
+    SourceKind,
+    _next_day,
+    chronological,
+    tenure_window,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -121,12 +130,7 @@ def _holder_gaps(tables: Tables) -> list[HolderGap]:
     as_of = tables.info.as_of
     for post in tables.posts:
         windows = sorted(
-            (
-                (low, _next_day(as_of) if a.in_office else high)
-                for a in tables.appointments
-                if a.post == post
-                for low, high in [a.possible_window()]
-            ),
+            (tenure_window(a, as_of, certain=False) for a in tables.appointments if a.post == post),
         )
         if not windows:  # nobody recorded at all: the whole span of the record is a gap
             start = min((c.date.earliest() for c in tables.conferences), default=as_of)

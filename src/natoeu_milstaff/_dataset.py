@@ -35,9 +35,9 @@ from ._model import (
     Source,
     Tables,
     Topic,
-    _next_day,
     chronological,
     fold,
+    tenure_window,
 )
 
 if TYPE_CHECKING:
@@ -660,10 +660,7 @@ class _Index:
         self.declarations = tuple(sorted(ds.declarations, key=lambda d: (*d.date.sort_key(), d.id)))
 
     def window(self, a: Appointment, *, certain: bool) -> tuple[dt.date, dt.date]:
-        low, high = a.certain_window() if certain else a.possible_window()
-        if a.in_office:  # serving: the record speaks up to its as_of day
-            high = _next_day(self.as_of)
-        return low, high
+        return tenure_window(a, self.as_of, certain=certain)
 
     def between(self, start: dt.date, end: dt.date) -> tuple[Conference, ...]:
         """Conferences whose date range may overlap ``[start, end]`` (inclusive)."""

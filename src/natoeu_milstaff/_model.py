@@ -50,6 +50,7 @@ __all__ = [
     "Topic",
     "chronological",
     "fold",
+    "tenure_window",
 ]
 
 # The fields whose value may be marked as inferred, per class.
@@ -324,6 +325,13 @@ def _window(a: Appointment, *, certain: bool) -> tuple[dt.date, dt.date]:
     else:
         high = dt.date.max  # in office: bounded by the dataset's as_of date in queries
     return low, high
+
+
+def tenure_window(a: Appointment, as_of: dt.date, *, certain: bool) -> tuple[dt.date, dt.date]:
+    """The half-open range of days the tenure may (or surely does) cover, where an
+    official still in office is covered up to the dataset's ``as_of`` day."""
+    low, high = _window(a, certain=certain)
+    return (low, _next_day(as_of)) if a.in_office else (low, high)
 
 
 def _next_day(day: dt.date) -> dt.date:

@@ -21,9 +21,9 @@ from ._model import (
     Official,
     Post,
     Source,
-    _next_day,
     chronological,
     fold,
+    tenure_window,
 )
 
 if TYPE_CHECKING:
@@ -131,76 +131,42 @@ def _references(ds: Any) -> Iterator[str]:
         yield from missing(src, sources, "source", path)
 
 
+def _citing(ds: Any) -> Iterator[tuple[str, tuple[Source, ...]]]:
+    """Every record that must cite sources, as (path, the sources it cites)."""
+    for index, o in enumerate(ds.officials):
+        yield _where("officials.toml", "official", index), o.sources
+    for index, a in enumerate(ds.appointments):
+        where = _where("appointments.toml", "appointment", index)
+        yield where, a.sources
+        yield from ((f"{where}.conflicts[{j}]", x.sources) for j, x in enumerate(a.conflicts))
+    for index, c in enumerate(ds.conferences):
+        where = _where("conferences.toml", "conference", index)
+        yield where, c.sources
+        yield from ((f"{where}.agenda[{j}]", item.sources) for j, item in enumerate(c.agenda))
+        yield from ((f"{where}.figures[{j}]", f.sources) for j, f in enumerate(c.figures))
+        yield from ((f"{where}.conflicts[{j}]", x.sources) for j, x in enumerate(c.conflicts))
+        if c.next_meeting is not None:
+            yield f"{where}.next_meeting", c.next_meeting.sources
+    for index, e in enumerate(ds.exceptions):
+        yield _where("alternation.toml", "exception", index), e.sources
+    for index, r in enumerate(ds.progress_reports):
+        yield _where("progress_reports.toml", "progress_report", index), r.sources
+    for index, d in enumerate(ds.declarations):
+        where = _where("declarations.toml", "declaration", index)
+        yield where, d.sources
+        yield from ((f"{where}.proposal_sets[{j}]", p.sources) for j, p in enumerate(d.proposal_sets))
+        yield from ((f"{where}.conflicts[{j}]", x.sources) for j, x in enumerate(d.conflicts))
+
+
 def _citations(ds: Any) -> Iterator[tuple[str, Source]]:
     """Every (path, source) pair where a record cites a source."""
-
-    def cite(where: str, cited: tuple[Source, ...]) -> Iterator[tuple[str, Source]]:
+    for where, cited in _citing(ds):
         for j, src in enumerate(cited):
             yield f"{where}.sources[{j}]", src
 
-    for index, o in enumerate(ds.officials):
-        yield from cite(_where("officials.toml", "official", index), o.sources)
-    for index, a in enumerate(ds.appointments):
-        where = _where("appointments.toml", "appointment", index)
-        yield from cite(where, a.sources)
-        for j, conflict in enumerate(a.conflicts):
-            yield from cite(f"{where}.conflicts[{j}]", conflict.sources)
-    for index, c in enumerate(ds.conferences):
-        where = _where("conferences.toml", "conference", index)
-        yield from cite(where, c.sources)
-        for j, item in enumerate(c.agenda):
-            yield from cite(f"{where}.agenda[{j}]", item.sources)
-        for j, figure in enumerate(c.figures):
-            yield from cite(f"{where}.figures[{j}]", figure.sources)
-        for j, conflict in enumerate(c.conflicts):
-            yield from cite(f"{where}.conflicts[{j}]", conflict.sources)
-        if c.next_meeting is not None:
-            yield from cite(f"{where}.next_meeting", c.next_meeting.sources)
-    for index, e in enumerate(ds.exceptions):
-        yield from cite(_where("alternation.toml", "exception", index), e.sources)
-    for index, r in enumerate(ds.progress_reports):
-        yield from cite(_where("progress_reports.toml", "progress_report", index), r.sources)
-    for index, d in enumerate(ds.declarations):
-        where = _where("declarations.toml", "declaration", index)
-        yield from cite(where, d.sources)
-        for j, proposal_set in enumerate(d.proposal_sets):
-            yield from cite(f"{where}.proposal_sets[{j}]", proposal_set.sources)
-        for j, conflict in enumerate(d.conflicts):
-            yield from cite(f"{where}.conflicts[{j}]", conflict.sources)
-
 
 def _sourcing(ds: Any) -> Iterator[str]:
-    uncited: list[tuple[str, tuple[Source, ...]]] = []
-    for index, o in enumerate(ds.officials):
-        uncited.append((_where("officials.toml", "official", index), o.sources))
-    for index, a in enumerate(ds.appointments):
-        uncited.append((_where("appointments.toml", "appointment", index), a.sources))
-        for j, conflict in enumerate(a.conflicts):
-            uncited.append(
-                (_where("appointments.toml", "appointment", index, f".conflicts[{j}]"), conflict.sources)
-            )
-    for index, c in enumerate(ds.conferences):
-        where = _where("conferences.toml", "conference", index)
-        uncited.append((where, c.sources))
-        uncited += [(f"{where}.agenda[{j}]", item.sources) for j, item in enumerate(c.agenda)]
-        uncited += [(f"{where}.figures[{j}]", f.sources) for j, f in enumerate(c.figures)]
-        uncited += [(f"{where}.conflicts[{j}]", f.sources) for j, f in enumerate(c.conflicts)]
-        if c.next_meeting is not None:
-            uncited.append((f"{where}.next_meeting", c.next_meeting.sources))
-    uncited += [(_where("alternation.toml", "exception", i), e.sources) for i, e in enumerate(ds.exceptions)]
-    for i, r in enumerate(ds.progress_reports):
-        uncited.append((_where("progress_reports.toml", "progress_report", i), r.sources))
-    for i, d in enumerate(ds.declarations):
-        uncited.append((_where("declarations.toml", "declaration", i), d.sources))
-        uncited += [
-            (_where("declarations.toml", "declaration", i, f".proposal_sets[{j}]"), p.sources)
-            for j, p in enumerate(d.proposal_sets)
-        ]
-        uncited += [
-            (_where("declarations.toml", "declaration", i, f".conflicts[{j}]"), c.sources)
-            for j, c in enumerate(d.conflicts)
-        ]
-    for where, cited in uncited:
+    for where, cited in _citing(ds):
         if not cited:
             yield f"{where}.sources: no source given; every fact needs one"
     used = {src.id for _, src in _citations(ds)}
@@ -289,9 +255,7 @@ def _holds(
 
 
 def _possible(ds: Any, a: Appointment, date: PartialDate) -> bool:
-    low, high = a.possible_window()
-    if a.in_office:
-        high = _next_day(ds.info.as_of)
+    low, high = tenure_window(a, ds.info.as_of, certain=False)
     return low <= date.latest() and date.earliest() < high
 
 
