@@ -21,6 +21,7 @@ from ._model import (
     chronological,
     tenure_window,
 )
+from ._value import Value
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["Coverage", "HolderGap", "coverage"]
 
 
-@attrs.frozen(kw_only=True)
-class HolderGap:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class HolderGap(Value):
     """A stretch of days, ``[start, end)``, for which the record names no holder of a post."""
 
     post: Post
@@ -39,8 +40,8 @@ class HolderGap:
     end: dt.date
 
 
-@attrs.frozen(kw_only=True)
-class Coverage:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Coverage(Value):
     """The gaps and weak spots of a dataset. ``str()`` gives a readable report."""
 
     first: dt.date | None

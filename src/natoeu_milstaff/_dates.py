@@ -17,16 +17,27 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._errors import InvalidDateError
+from ._value import Value
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ._errors import InvalidDateError
+
 __all__ = ["PartialDate", "Precision", "as_day"]
 
-_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_EDTF = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?")
+# Patterns, not compiled ones: re compiles and caches them on first use, so that importing
+# this module (on every cold start) compiles none.
+_ISO_DAY = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_EDTF = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?"
 _QUALIFIER = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
+
+
+def _date_error(message: str) -> InvalidDateError:
+    """The error to raise; its module is imported only when one is raised."""
+    from ._errors import InvalidDateError
+
+    return InvalidDateError(message)
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -49,30 +60,28 @@ class Precision(enum.Enum):
 
 def _check_year(_: object, __: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int or not 1 <= value <= 9999:
-        raise InvalidDateError(f"year must be an int from 1 to 9999, got {value!r}")
+        raise _date_error(f"year must be an int from 1 to 9999, got {value!r}")
 
 
 def _check_month(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and (type(value) is not int or not 1 <= value <= 12):
-        raise InvalidDateError(f"month must be an int from 1 to 12 or None, got {value!r}")
+        raise _date_error(f"month must be an int from 1 to 12 or None, got {value!r}")
 
 
 def _check_day(inst: PartialDate, _: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     if inst.month is None:
-        raise InvalidDateError(f"a day ({value!r}) needs a month")
+        raise _date_error(f"a day ({value!r}) needs a month")
     if type(value) is not int:
-        raise InvalidDateError(f"day must be an int or None, got {value!r}")
+        raise _date_error(f"day must be an int or None, got {value!r}")
     last = _days_in_month(inst.year, inst.month)
     if not 1 <= value <= last:
-        raise InvalidDateError(
-            f"day {value} does not exist in {inst.year:04d}-{inst.month:02d} (1 to {last})"
-        )
+        raise _date_error(f"day {value} does not exist in {inst.year:04d}-{inst.month:02d} (1 to {last})")
 
 
-@attrs.frozen(kw_only=True)
-class PartialDate:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PartialDate(Value):
     """A calendar date known to the year, the month or the day.
 
     The text form is EDTF: ``2019``, ``2019-06``, ``2019-06-05``, followed by ``~``
@@ -144,9 +153,9 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"PartialDate.parse() takes a str, got {type(text).__name__}")
-        m = _EDTF.fullmatch(text)
+        m = re.fullmatch(_EDTF, text)
         if m is None:
-            raise InvalidDateError(
+            raise _date_error(
                 f"{text!r} is not an EDTF date; expected YYYY, YYYY-MM or YYYY-MM-DD, "
                 "optionally followed by ~, ? or %"
             )
@@ -171,7 +180,7 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise TypeError(f"PartialDate.from_text() takes a str, got {type(text).__name__}")
-        if _EDTF.fullmatch(text.strip()):
+        if re.fullmatch(_EDTF, text.strip()):
             return cls.parse(text.strip())
         year, month, day = _loose(text)
         return cls(year=year, month=month, day=day)
@@ -181,6 +190,23 @@ class PartialDate:
         """A day-precise ``PartialDate`` for a ``datetime.date``."""
         day = _require_day(day)
         return cls(year=day.year, month=day.month, day=day.day)
+
+
+def _from_canonical(text: str) -> PartialDate:
+    """A ``PartialDate`` from EDTF text that ``str(PartialDate)`` wrote, without validating.
+
+    For compiled data only, which was validated when it was compiled.
+    """
+    qualifier = text[-1] if text[-1] in "~?%" else ""
+    parts = text[: len(text) - len(qualifier)].split("-")
+    obj = object.__new__(PartialDate)
+    setattr_ = object.__setattr__
+    setattr_(obj, "year", int(parts[0]))
+    setattr_(obj, "month", int(parts[1]) if len(parts) > 1 else None)
+    setattr_(obj, "day", int(parts[2]) if len(parts) > 2 else None)
+    setattr_(obj, "approximate", qualifier in ("~", "%"))
+    setattr_(obj, "uncertain", qualifier in ("?", "%"))
+    return obj
 
 
 def _require_day(value: object) -> dt.date:
@@ -214,14 +240,14 @@ def _day_from_text(text: str) -> dt.date:
 
     Only answers are cached: a refused string raises again each time.
     """
-    iso = _ISO_DAY.fullmatch(text)
+    iso = re.fullmatch(_ISO_DAY, text)
     if iso is not None:
         year, month, day = (int(part) for part in iso.groups())
         if 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month) and year >= 1:
             return dt.date(year, month, day)
     parsed = PartialDate.from_text(text)
     if parsed.precision is not Precision.DAY or parsed.approximate or parsed.uncertain:
-        raise InvalidDateError(
+        raise _date_error(
             f"{text!r} does not name one day (it reads as {parsed}); "
             "a query needs a full date such as '2020-05-19' or '19 May 2020'"
         )
@@ -233,7 +259,7 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
     from dateutil import parser  # deferred: import stays cheap
 
     if not re.search(r"\d", text):
-        raise InvalidDateError(f"{text!r} is not a date: it has no year")
+        raise _date_error(f"{text!r} is not a date: it has no year")
     # Two defaults that differ in every field show which fields came from the text.
     # Both default years are leap years so that "29 February" never fails on them.
     low = dt.datetime(2000, 1, 1, 0, 0, 0, 0)
@@ -251,26 +277,26 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
                         warnings.simplefilter("error")
                         got = call(text, default=default, dayfirst=dayfirst, yearfirst=yearfirst)
                 except Warning:
-                    raise InvalidDateError(f"{text!r} has a time zone; give a calendar date only") from None
+                    raise _date_error(f"{text!r} has a time zone; give a calendar date only") from None
                 except (ValueError, OverflowError) as exc:
-                    raise InvalidDateError(f"{text!r} is not a date I can read ({exc})") from None
+                    raise _date_error(f"{text!r} is not a date I can read ({exc})") from None
                 pair.append(got)
             results.append((pair[0], pair[1]))
             readings.add((pair[0].year, pair[0].month, pair[0].day))
     first, second = results[0]
     if first.tzinfo is not None or second.tzinfo is not None:
-        raise InvalidDateError(f"{text!r} has a time zone; give a calendar date only")
+        raise _date_error(f"{text!r} has a time zone; give a calendar date only")
     if first.hour == second.hour or first.minute == second.minute:
-        raise InvalidDateError(f"{text!r} has a time of day; give a calendar date only")
+        raise _date_error(f"{text!r} has a time of day; give a calendar date only")
     if first.year != second.year:
-        raise InvalidDateError(f"{text!r} has no year")
+        raise _date_error(f"{text!r} has no year")
     if len(readings) > 1:
         options = ", ".join(sorted(f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in readings))
-        raise InvalidDateError(
+        raise _date_error(
             f"{text!r} is ambiguous (it could be {options}); write it as YYYY-MM-DD or with the month's name"
         )
     month = first.month if first.month == second.month else None
     day = first.day if first.day == second.day else None
     if day is not None and month is None:
-        raise InvalidDateError(f"{text!r} has a day but no month")
+        raise _date_error(f"{text!r} has a day but no month")
     return first.year, month, day

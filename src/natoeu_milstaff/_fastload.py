@@ -13,11 +13,11 @@ import datetime as dt
 import enum
 import types
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._dates import PartialDate
+from ._dates import PartialDate, _from_canonical
 from ._model import (
     TABLE_ORDER,
     Conference,
@@ -29,6 +29,9 @@ from ._model import (
     Topic,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = ["COMPILED", "load_compiled"]
 
 COMPILED = "bundled.json"
@@ -37,20 +40,6 @@ _KEY = {Source: "id", Post: "code", Official: "id", Topic: "id", Conference: "id
 
 _new = object.__new__
 _set = object.__setattr__
-
-
-def _date(text: str) -> PartialDate:
-    # Compiled dates are canonical EDTF written by str(PartialDate).
-    qualifier = text[-1] if text[-1] in "~?%" else ""
-    body = text[: len(text) - len(qualifier)]
-    parts = body.split("-")
-    obj = _new(PartialDate)
-    _set(obj, "year", int(parts[0]))
-    _set(obj, "month", int(parts[1]) if len(parts) > 1 else None)
-    _set(obj, "day", int(parts[2]) if len(parts) > 2 else None)
-    _set(obj, "approximate", qualifier in ("~", "%"))
-    _set(obj, "uncertain", qualifier in ("?", "%"))
-    return obj
 
 
 _Convert = typing.Callable[[Any], Any]
@@ -82,7 +71,7 @@ class _Builder:
             inner = self.converter(arg)
             return lambda value: None if value is None else inner(value)
         if kind is PartialDate:
-            return _date
+            return _from_canonical
         if kind is dt.date:
             return dt.date.fromisoformat
         if kind in _KEY:
@@ -105,17 +94,25 @@ class _Builder:
         return obj
 
 
-def load_compiled(raw: dict[str, Any]) -> Tables:
-    """Build ``Tables`` from the compiled plain data of the bundled files."""
+def load_compiled(raw: dict[str, Any], reuse: Mapping[type, Mapping[str, Any]] | None = None) -> Tables:
+    """Build ``Tables`` from the compiled plain data of the bundled files.
+
+    ``reuse`` maps a record class to objects already built from these same records, by
+    key (the quick path's sources and officials): they are taken as they are, so that
+    an answer given before the full load is the very object the full dataset holds.
+    """
     builder = _Builder()
     built: dict[str, Any] = {"info": builder.build(DatasetInfo, raw["dataset.toml"])}
     for file, _, kind, attr in TABLE_ORDER:
         records = raw[file]
         if kind is Topic:
             records = _parents_first(records)
+        known = reuse.get(kind) if reuse else None
         objects = []
         for record in records:
-            obj = builder.build(kind, record)
+            obj = known.get(record[_KEY[kind]]) if known else None
+            if obj is None:
+                obj = builder.build(kind, record)
             objects.append(obj)
             if kind in _KEY:
                 builder.refs[kind][record[_KEY[kind]]] = obj

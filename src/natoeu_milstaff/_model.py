@@ -10,14 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import validators as v
 
+from ._core import (
+    Official,
+    Service,
+    Source,
+    SourceKind,
+    _cited,
+    _optional,
+    _optional_text,
+    _slug,
+    _strict_int,
+    _text,
+    _texts,
+    _tuple_of,
+)
 from ._dates import PartialDate, _require_day
 from ._errors import InvalidValueError
+from ._value import Value
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -59,58 +73,6 @@ INFERABLE: dict[str, frozenset[str]] = {
     "Appointment": frozenset({"start", "end", "in_office"}),
 }
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_COUNTRY = re.compile(r"[A-Z]{2}")
-
-
-def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__} {value!r}")
-    if not value.strip() or value != value.strip():
-        raise InvalidValueError(
-            f"{attribute.name} must be a non-empty str without surrounding spaces, got {value!r}"
-        )
-    if not value.isprintable():
-        raise InvalidValueError(f"{attribute.name} has control or unpaired surrogate characters: {value!r}")
-
-
-def _slug(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _SLUG.fullmatch(value):
-        raise InvalidValueError(
-            f"{attribute.name} must be a slug of lowercase letters, digits and single hyphens, got {value!r}"
-        )
-
-
-def _tuple_of(kind: type | tuple[type, ...]) -> Any:
-    return v.deep_iterable(member_validator=v.instance_of(kind), iterable_validator=v.instance_of(tuple))
-
-
-def _optional(kind: type | tuple[type, ...]) -> Any:
-    return v.optional(_strict_int if kind is int else v.instance_of(kind))
-
-
-def _strict_int(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int:
-        raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__} {value!r}")
-
-
-def _texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A tuple of non-empty strings."""
-    if not isinstance(value, tuple):
-        raise TypeError(f"{attribute.name} must be a tuple, got {type(value).__name__}")
-    for item in value:
-        _text(inst, attribute, item)
-
-
-def _cited(sources: tuple[Source, ...]) -> str:
-    """Short repr of a tuple of sources: their ids only."""
-    return "(" + ", ".join(repr(s.id) for s in sources) + ("," if len(sources) == 1 else "") + ")"
-
-
-def _optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _text(inst, attribute, value)
-
 
 class Organisation(enum.Enum):
     """The two organisations whose military staffs meet."""
@@ -142,27 +104,6 @@ class Evidence(enum.Enum):
     """No source names it; the numbering of its neighbours implies it."""
 
 
-class SourceKind(enum.Enum):
-    """What a source is."""
-
-    ORIGINAL = "original"
-    """A release on the issuing organisation's own site."""
-    REPOST = "repost"
-    """A copy of a release on another site, possibly translated or edited."""
-    REFERENCE = "reference"
-    """Encyclopedia, biography or other secondary reference."""
-    NEWS = "news"
-    """Independent press reporting."""
-
-
-class Service(enum.Enum):
-    """Armed service of an official."""
-
-    ARMY = "army"
-    NAVY = "navy"
-    AIR_FORCE = "air-force"
-
-
 class Basis(enum.Enum):
     """Whether a value is stated by a source or inferred by the curators."""
 
@@ -181,33 +122,16 @@ class BreakKind(enum.Enum):
     """A host is unknown, so alternation cannot be checked across the pair."""
 
 
-@attrs.frozen(kw_only=True)
-class Source:
-    """A public page that a fact comes from."""
-
-    id: str = attrs.field(validator=_slug)
-    url: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    publisher: str = attrs.field(validator=_text)
-    published: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
-    kind: SourceKind = attrs.field(validator=v.instance_of(SourceKind))
-    language: str = attrs.field(default="en", validator=_text)
-    repost_of: str | None = attrs.field(default=None, validator=_optional_text)
-    """URL of the original release when this page is a re-post."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    """Curators' remarks, e.g. the translation errors the page contains."""
-
-
-@attrs.frozen(kw_only=True)
-class Inference:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Inference(Value):
     """A value the curators inferred rather than read, with the reasoning."""
 
     field: str = attrs.field(validator=_text)
     reason: str = attrs.field(validator=_text)
 
 
-@attrs.frozen(kw_only=True)
-class Conflict:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Conflict(Value):
     """A value that a source gives and the record does not follow."""
 
     field: str = attrs.field(validator=_text)
@@ -216,8 +140,8 @@ class Conflict:
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
-@attrs.frozen(kw_only=True)
-class Post:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Post(Value):
     """A post whose holders the record follows, e.g. ``DGIMS``."""
 
     code: str = attrs.field(validator=_text)
@@ -233,32 +157,8 @@ class Post:
         return (self.code, self.title, *self.aliases)
 
 
-@attrs.frozen(kw_only=True)
-class Official:
-    """A person who held one of the posts."""
-
-    id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)
-    nationality: str | None = attrs.field(default=None)
-    """ISO 3166-1 alpha-2 code."""
-    service: Service | None = attrs.field(default=None, validator=_optional(Service))
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    """Spellings of the name seen in sources, misspellings included."""
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every name the official can be looked up by: id, name and aliases."""
-        return (self.id, self.name, *self.aliases)
-
-    @nationality.validator
-    def _check_nationality(self, _: attrs.Attribute[str | None], value: str | None) -> None:
-        if value is not None and not (isinstance(value, str) and _COUNTRY.fullmatch(value)):
-            raise InvalidValueError(f"nationality must be an ISO 3166-1 alpha-2 code, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class Appointment:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Appointment(Value):
     """One official's tenure of one post, half-open: ``[start, end)``.
 
     ``start`` or ``end`` is ``None`` where no source gives it; ``in_office`` says the
@@ -339,8 +239,8 @@ def _next_day(day: dt.date) -> dt.date:
     return day if day == dt.date.max else day + _ONE_DAY
 
 
-@attrs.frozen(kw_only=True)
-class Chair:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Chair(Value):
     """One co-chair of a conference, as the source presents them."""
 
     official: Official = attrs.field(validator=v.instance_of(Official))
@@ -351,8 +251,8 @@ class Chair:
     """The Director General a deputy chaired in place of, or ``None``."""
 
 
-@attrs.frozen(kw_only=True)
-class Topic:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Topic(Value):
     """A subject in the topic taxonomy; ``broader`` links make it a SKOS-like tree."""
 
     id: str = attrs.field(validator=_slug)
@@ -371,8 +271,8 @@ class Topic:
         _tuple_of(Topic)(self, attrs.fields(Topic).broader, value)
 
 
-@attrs.frozen(kw_only=True)
-class AgendaItem:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AgendaItem(Value):
     """One item a conference discussed, summarised in the project's own words."""
 
     title: str = attrs.field(validator=_text)
@@ -382,8 +282,8 @@ class AgendaItem:
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
-@attrs.frozen(kw_only=True)
-class Figure:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Figure(Value):
     """A number a source states, e.g. the 74 common action items."""
 
     key: str = attrs.field(validator=_slug)
@@ -393,8 +293,8 @@ class Figure:
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
-@attrs.frozen(kw_only=True)
-class Announcement:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Announcement(Value):
     """The next meeting as a report announced it."""
 
     date: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
@@ -404,8 +304,8 @@ class Announcement:
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
-@attrs.frozen(kw_only=True)
-class Conference:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Conference(Value):
     """One IMS–EUMS Directors General conference."""
 
     id: str = attrs.field(validator=_slug)
@@ -465,8 +365,8 @@ def chronological(conferences: Iterable[Conference]) -> list[Conference]:
     return ordered
 
 
-@attrs.frozen(kw_only=True)
-class AlternationException:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class AlternationException(Value):
     """A documented break in the NATO/EU alternation of hosts between two conferences."""
 
     after: Conference = attrs.field(validator=v.instance_of(Conference))
@@ -476,8 +376,8 @@ class AlternationException:
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
-@attrs.frozen(kw_only=True)
-class ProposalSet:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProposalSet(Value):
     """Common proposals endorsed together by the EU and NATO councils."""
 
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
@@ -485,8 +385,8 @@ class ProposalSet:
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
-@attrs.frozen(kw_only=True)
-class JointDeclaration:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class JointDeclaration(Value):
     """An EU–NATO Joint Declaration."""
 
     id: str = attrs.field(validator=_slug)
@@ -513,8 +413,8 @@ class JointDeclaration:
         return sum(s.count for s in self.proposal_sets)
 
 
-@attrs.frozen(kw_only=True)
-class ProgressReport:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProgressReport(Value):
     """A joint progress report on implementing the common set of proposals."""
 
     number: int = attrs.field(validator=_strict_int)
@@ -525,8 +425,8 @@ class ProgressReport:
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
 
 
-@attrs.frozen(kw_only=True)
-class DatasetInfo:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DatasetInfo(Value):
     """A dataset's own metadata: its version and the day it was last checked."""
 
     version: str = attrs.field(validator=_text)
@@ -539,8 +439,8 @@ def _tables_of(kind: type) -> Any:
     return _tuple_of(kind)
 
 
-@attrs.frozen(kw_only=True)
-class Tables:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Tables(Value):
     """All records of a dataset in file order (internal; ``Dataset`` wraps it)."""
 
     info: DatasetInfo = attrs.field(validator=v.instance_of(DatasetInfo))

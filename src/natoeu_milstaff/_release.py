@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._value import Value
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -17,8 +19,8 @@ if TYPE_CHECKING:
 __all__ = ["DataRelease", "cite", "release"]
 
 
-@attrs.frozen(kw_only=True)
-class DataRelease:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DataRelease(Value):
     """Which data a result came from.
 
     ``fingerprint`` is a SHA-256 of the dataset's canonical plain form: it changes when

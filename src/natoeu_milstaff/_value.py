@@ -1,0 +1,59 @@
+"""Equality, hashing and repr shared by every record class.
+
+Each record class is ``@attrs.frozen(kw_only=True, eq=False, repr=False)`` over
+``Value``: attrs makes its ``__init__`` and immutability, and these three methods come
+from here instead of being generated per class. Generating them is about half the
+cost of making an attrs class, and making classes is most of a cold start.
+
+The behaviour is attrs' own: two records are equal when they are of the very same
+class and every field is equal; equal records hash alike; the repr is
+``Class(field=value, ...)`` over the fields with ``repr`` on, through a field's own
+repr function where it has one.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Any
+
+__all__ = ["Value"]
+
+# Per class: a function from a record to the tuple of its field values, in field order.
+_GETTERS: dict[type, Any] = {}
+
+
+def _getter(cls: type) -> Any:
+    names = [a.name for a in cls.__attrs_attrs__]  # type: ignore[attr-defined]
+    if len(names) < 2:  # attrgetter of one name gives the bare value; of none, fails
+        getter: Any = lambda obj: tuple(getattr(obj, n) for n in names)  # noqa: E731
+    else:
+        getter = operator.attrgetter(*names)
+    _GETTERS[cls] = getter
+    return getter
+
+
+class Value:
+    """Base of the record classes: attrs' equality, hashing and repr, written once."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        cls = self.__class__
+        if other.__class__ is not cls:
+            return NotImplemented
+        fields = _GETTERS.get(cls) or _getter(cls)
+        equal: bool = fields(self) == fields(other)
+        return equal
+
+    def __hash__(self) -> int:
+        cls = self.__class__
+        return hash((cls, (_GETTERS.get(cls) or _getter(cls))(self)))
+
+    def __repr__(self) -> str:
+        parts = []
+        for a in self.__attrs_attrs__:  # type: ignore[attr-defined]
+            if a.repr is False:
+                continue
+            value = getattr(self, a.name)
+            parts.append(f"{a.name}={a.repr(value) if callable(a.repr) else repr(value)}")
+        return f"{self.__class__.__qualname__}({', '.join(parts)})"
