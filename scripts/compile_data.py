@@ -1,10 +1,12 @@
-"""Compile the bundled TOML data into data/bundled.json, the fast-loading form.
+"""Compile the bundled TOML data into the package's fast-loading forms.
 
 Run after editing any file in src/natoeu_milstaff/data/:
 
     .venv/bin/python scripts/compile_data.py
 
-The test suite fails while the compiled file is out of step with the TOML files.
+It writes data/bundled.json (the whole dataset, for the full load) and _compiled.py
+(the answers of the first who_held). The test suite fails while either is out of step
+with the TOML files.
 """
 
 from __future__ import annotations
@@ -12,24 +14,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "src" / "natoeu_milstaff" / "data"
-
-
-def compiled_text(root: Path = DATA) -> str:
-    """The compiled JSON for the data directory ``root`` (validated first)."""
-    import json
-
-    from natoeu_milstaff import Dataset
-    from natoeu_milstaff._convert import unstructure_tables
-
-    dataset = Dataset.load(root)  # raises DataError on any problem
-    return json.dumps(unstructure_tables(dataset.tables), ensure_ascii=False, separators=(",", ":")) + "\n"
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "natoeu_milstaff"
+DATA = PACKAGE / "data"
 
 
 def main() -> int:
-    target = DATA / "bundled.json"
-    target.write_text(compiled_text(), encoding="utf-8")
-    print(f"wrote {target} ({target.stat().st_size} bytes)", file=sys.stderr)
+    from natoeu_milstaff import Dataset
+    from natoeu_milstaff._compile import bundled_json, quick_module
+
+    dataset = Dataset.load(DATA)  # raises DataError on any problem
+    for target, text in (
+        (DATA / "bundled.json", bundled_json(dataset)),
+        (PACKAGE / "_compiled.py", quick_module(dataset)),
+    ):
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target} ({target.stat().st_size} bytes)", file=sys.stderr)
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset
+from ._quick import who_held
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -55,21 +56,6 @@ __all__ = [
     "validate",
     "who_held",
 ]
-
-
-def who_held(post: Post | str, on: dt.date | str) -> Official | None:
-    """The official who held ``post`` (code, title or ``Post``) on the day ``on``.
-
-    Returns ``None`` for a vacancy or a day the record does not cover; raises
-    ``AmbiguousDateError`` when imprecise dates leave more than one official possible.
-
-    >>> import natoeu_milstaff as nm
-    >>> nm.who_held("DGIMS", "2020-05-19").name
-    'Hans-Werner Wiermann'
-    >>> nm.who_held("DGEUMS", datetime.date(2021, 11, 16)).name
-    'Hervé Bléjean'
-    """
-    return Dataset.bundled().who_held(post, on)
 
 
 def appointment(post: Post | str, on: dt.date | str) -> Appointment | None:

@@ -158,10 +158,14 @@ class Dataset:
 
     @classmethod
     def clear_cache(cls) -> None:
-        """Forget the cached bundled dataset; the next query loads it again."""
+        """Forget the cached bundled dataset (and the objects the module-level
+        ``who_held`` built); the next query loads them again."""
         global _BUNDLED  # noqa: PLW0603
+        from ._quick import reset
+
         with _LOCK:
             _BUNDLED = None
+            reset()
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Dataset:
@@ -812,8 +816,12 @@ def _read_bundled() -> Dataset:
     if os.path.isfile(compiled):
         import json
 
+        from ._quick import prebuilt
+
         with open(compiled, "rb") as handle:
-            return Dataset._from_tables(load_compiled(json.loads(handle.read())))
+            raw = json.loads(handle.read())
+        # Officials and sources that an earlier who_held built are reused, not rebuilt.
+        return Dataset._from_tables(load_compiled(raw, reuse=prebuilt()))
     from importlib import resources
 
     with resources.as_file(resources.files("natoeu_milstaff") / "data") as root:
