@@ -147,9 +147,19 @@ def main() -> None:
     pycountry.countries.get(alpha_2="DE")
     rows.append(
         (
-            "warm who_held / warm pycountry get",
+            "warm Dataset.who_held / warm pycountry get",
             interleaved(
                 lambda: bundled.who_held("DGIMS", "2020-05-19"), lambda: pycountry.countries.get(alpha_2="DE")
+            ),
+            0.5,
+        )
+    )
+    nm.who_held("DGIMS", "2020-05-19")
+    rows.append(
+        (
+            "warm nm.who_held (module function) / warm pycountry get",
+            interleaved(
+                lambda: nm.who_held("DGIMS", "2020-05-19"), lambda: pycountry.countries.get(alpha_2="DE")
             ),
             0.5,
         )
