@@ -1,7 +1,8 @@
 """Stage 7: the module-level queries, thin wrappers over the bundled dataset.
 
 Each loads the bundled data on its first call (once, thread-safe) and then only
-looks up. They take and return exactly what the ``Dataset`` methods do.
+looks up. They take and return exactly what the ``Dataset`` methods do. ``who_held``
+lives in ``_quick``: it answers from compiled answers until the dataset is needed.
 """
 
 from __future__ import annotations

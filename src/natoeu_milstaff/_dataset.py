@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
-import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._dates import PartialDate, as_day
@@ -39,6 +38,7 @@ from ._model import (
     fold,
     tenure_window,
 )
+from ._quick import LOAD_LOCK
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -795,7 +795,7 @@ def _frozen(groups: dict[K, list[Conference]]) -> dict[K, tuple[Conference, ...]
 
 
 _BUNDLED: Dataset | None = None
-_LOCK = threading.Lock()
+_LOCK = LOAD_LOCK  # shared with the module-level who_held's first load
 
 
 def _load_bundled() -> Dataset:
@@ -807,22 +807,31 @@ def _load_bundled() -> Dataset:
 
 
 def _read_bundled() -> Dataset:
-    """The bundled data: from its compiled JSON form when shipped, else from the TOML files."""
+    """The bundled data, from its compiled JSON form (the TOML files if that is missing).
+
+    Officials and sources that the module-level ``who_held`` already built are reused,
+    so both hand out the same objects.
+    """
+    import json
+
     from ._fastload import COMPILED, load_compiled
+    from ._quick import prebuilt
 
     # A plain file beside the module (the usual install) is read directly; importlib's
     # resource machinery, needed only for zipped installs, costs more than the read.
     compiled = os.path.join(os.path.dirname(__file__), "data", COMPILED)
     if os.path.isfile(compiled):
-        import json
-
-        from ._quick import prebuilt
-
         with open(compiled, "rb") as handle:
-            raw = json.loads(handle.read())
-        # Officials and sources that an earlier who_held built are reused, not rebuilt.
-        return Dataset._from_tables(load_compiled(raw, reuse=prebuilt()))
-    from importlib import resources
+            plain = json.loads(handle.read())
+    else:
+        from importlib import resources
 
-    with resources.as_file(resources.files("natoeu_milstaff") / "data") as root:
-        return Dataset.load(root)
+        data = resources.files("natoeu_milstaff") / "data"
+        if (data / COMPILED).is_file():  # e.g. imported from a zip file
+            plain = json.loads((data / COMPILED).read_bytes())
+        else:  # a source tree where scripts/compile_data.py never ran
+            from ._convert import unstructure_tables
+
+            with resources.as_file(data) as root:
+                plain = unstructure_tables(Dataset.load(root).tables)
+    return Dataset._from_tables(load_compiled(plain, reuse=prebuilt()))

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from ._model import Post
 
-__all__ = ["prebuilt", "reset", "who_held"]
+__all__ = ["LOAD_LOCK", "prebuilt", "reset", "who_held"]
 
 _AMBIGUOUS = "?"  # as _compile.AMBIGUOUS, not imported: that module is for compiling only
 _UNSURE = object()  # what an ambiguous span answers in _SPANS
@@ -39,7 +39,9 @@ _SPANS: dict[object, tuple[tuple[str, ...], tuple[Any, ...]]] = {}
 # Query days (ISO strings already checked, and dates) -> their ISO text (bounded).
 _DAYS: dict[object, str] = {}
 _OBJECTS: dict[type, dict[str, Any]] = {}
-_LOCK = threading.Lock()
+# One lock for both first loads, this module's and the full dataset's (``_dataset`` uses
+# it too), so that whichever comes second reuses the objects the first built.
+LOAD_LOCK = threading.RLock()
 
 
 def who_held(post: Post | str, on: dt.date | str) -> Official | None:
@@ -118,7 +120,7 @@ def _full(post: Post | str, on: dt.date | str) -> Official | None:
 
 def _load() -> None:
     global _SPANS  # noqa: PLW0603
-    with _LOCK:
+    with LOAD_LOCK:
         if _SPANS:
             return
         from . import _compiled as c
@@ -178,7 +180,7 @@ def prebuilt() -> dict[type, dict[str, Any]]:
 def reset() -> None:
     """Forget the compiled answers and objects (``Dataset.clear_cache``)."""
     global _SPANS  # noqa: PLW0603
-    with _LOCK:
+    with LOAD_LOCK:
         _SPANS = {}
         _OBJECTS.clear()
         _DAYS.clear()

@@ -14,7 +14,7 @@ repr function where it has one.
 from __future__ import annotations
 
 import operator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["Value"]
 
@@ -37,17 +37,24 @@ class Value:
 
     __slots__ = ()
 
-    def __eq__(self, other: object) -> bool:
-        cls = self.__class__
-        if other.__class__ is not cls:
-            return NotImplemented
-        fields = _GETTERS.get(cls) or _getter(cls)
-        equal: bool = fields(self) == fields(other)
-        return equal
+    # Hidden from type checkers, as attrs' generated methods are: a class that declares
+    # __eq__ would lose mypy's check of comparisons between unrelated types.
+    if not TYPE_CHECKING:
 
-    def __hash__(self) -> int:
-        cls = self.__class__
-        return hash((cls, (_GETTERS.get(cls) or _getter(cls))(self)))
+        def __eq__(self, other):
+            cls = self.__class__
+            if other.__class__ is not cls:
+                return NotImplemented
+            fields = _GETTERS.get(cls) or _getter(cls)
+            # Field by field, as attrs compares: no shortcut for a value that is itself.
+            for mine, theirs in zip(fields(self), fields(other), strict=True):  # noqa: SIM110
+                if not mine == theirs:
+                    return False
+            return True
+
+        def __hash__(self):
+            cls = self.__class__
+            return hash((cls, (_GETTERS.get(cls) or _getter(cls))(self)))
 
     def __repr__(self) -> str:
         parts = []
@@ -56,4 +63,6 @@ class Value:
                 continue
             value = getattr(self, a.name)
             parts.append(f"{a.name}={a.repr(value) if callable(a.repr) else repr(value)}")
-        return f"{self.__class__.__qualname__}({', '.join(parts)})"
+        # As attrs names a class defined in a function: without its "f.<locals>." part.
+        name = self.__class__.__qualname__.rsplit(">.", 1)[-1]
+        return f"{name}({', '.join(parts)})"

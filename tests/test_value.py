@@ -1,0 +1,156 @@
+"""Records' shared equality, hashing and repr behave as attrs' generated ones do."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import pickle
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import natoeu_milstaff as nm
+from natoeu_milstaff._coverage import HolderGap
+
+BUNDLED = nm.Dataset.bundled()
+RECORDS: list[Any] = [
+    *BUNDLED.tables.sources,
+    *BUNDLED.tables.posts,
+    *BUNDLED.tables.officials,
+    *BUNDLED.tables.appointments,
+    *BUNDLED.tables.topics,
+    *BUNDLED.tables.conferences,
+    *BUNDLED.tables.exceptions,
+    *BUNDLED.tables.declarations,
+    *BUNDLED.tables.progress_reports,
+    BUNDLED.info,
+    BUNDLED.coverage(),
+    BUNDLED.release(),
+]
+
+
+class _NeverEqual:
+    """A value unequal even to itself, like a NaN."""
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = object.__hash__
+
+
+def test_equal_to_a_copy_and_hashed_alike() -> None:
+    for record in RECORDS:
+        twin = pickle.loads(pickle.dumps(record))
+        assert twin == record
+        assert not (twin != record)  # noqa: SIM202 - both operators are under test
+        assert hash(twin) == hash(record)
+        assert copy.deepcopy(record) == record
+        assert attrs.evolve(record) == record
+        assert (record == 1) is False and record != "x"
+
+
+def test_unequal_across_classes_and_fields() -> None:
+    wiermann, blejean = BUNDLED.official("hans-werner-wiermann"), BUNDLED.official("herve-blejean")
+    assert wiermann != blejean
+    assert attrs.evolve(wiermann, aliases=()) != wiermann
+    post = BUNDLED.post("DGIMS")
+    day = dt.date(2020, 1, 1)
+    assert HolderGap(post=post, start=day, end=day) != nm.PartialDate.parse("2020")  # type: ignore[comparison-overlap]
+
+
+def test_fields_compare_one_by_one_as_attrs_does() -> None:
+    post = BUNDLED.post("DGIMS")
+    odd = _NeverEqual()
+    gap = HolderGap(post=post, start=odd, end=dt.date(2020, 1, 1))  # type: ignore[arg-type]
+    assert gap != gap  # noqa: PLR0124 - attrs has no shortcut for a field equal to nothing
+    assert not (gap == gap)  # noqa: PLR0124, SIM201
+
+
+def test_repr_is_attrs_own() -> None:
+    assert repr(BUNDLED.post("DGIMS")).startswith("Post(code='DGIMS', title=")
+    official = BUNDLED.official("hans-werner-wiermann")
+    assert repr(official).endswith("sources=('nato-news-167904', 'exbulletin-1281620'))")
+
+    @attrs.frozen(kw_only=True, eq=False, repr=False)
+    class LocalInfo(nm.DatasetInfo):
+        pass
+
+    info = LocalInfo(version="1", as_of=dt.date(2020, 1, 1))
+    assert (
+        repr(info)
+        == "LocalInfo(version='1', as_of=datetime.date(2020, 1, 1), title=" + repr(info.title) + ")"
+    )
+
+
+@given(st.sampled_from(RECORDS), st.sampled_from(RECORDS))
+def test_equality_agrees_with_the_fields(a: Any, b: Any) -> None:
+    same = type(a) is type(b) and attrs.astuple(a, recurse=False) == attrs.astuple(b, recurse=False)
+    assert (a == b) is same
+    if same:
+        assert hash(a) == hash(b)
+
+
+def test_mypy_still_flags_comparisons_of_unrelated_types(tmp_path: Path) -> None:
+    api = pytest.importorskip("mypy.api")
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "import natoeu_milstaff as nm\n"
+        "o = nm.official('Wiermann')\n"
+        "print(o == 'hans-werner-wiermann', o == nm.PartialDate.parse('2020'))\n",
+        encoding="utf-8",
+    )
+    out, _, _ = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), str(snippet)])
+    assert out.count("[comparison-overlap]") == 2, out
+
+
+def _zipped(tmp_path: Path) -> Path:
+    package = Path(nm.__file__).parent
+    archive = tmp_path / "pkg.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in package.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zf.write(path, Path("natoeu_milstaff") / path.relative_to(package))
+    return archive
+
+
+@pytest.mark.parametrize("full_first", [False, True])
+def test_zipped_package_hands_out_the_same_objects(tmp_path: Path, full_first: bool) -> None:
+    archive = _zipped(tmp_path)
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r})\n"
+        "import natoeu_milstaff as nm\n"
+        f"if {full_first}: nm.Dataset.bundled()\n"
+        "q = nm.who_held('DGIMS', '2020-05-19')\n"
+        "f = nm.Dataset.bundled().who_held('DGIMS', '2020-05-19')\n"
+        "print('pkg.zip' in nm.__file__, q.name, q is f, nm.official(q.id) is q)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True Hans-Werner Wiermann True True"
+
+
+def test_concurrent_first_loads_share_objects() -> None:
+    # The quick path is held up after building its objects while another thread loads the
+    # full dataset: the shared lock makes the full load wait and reuse what was built.
+    code = (
+        "import threading, time, natoeu_milstaff as nm\n"
+        "import natoeu_milstaff._quick as q, natoeu_milstaff._dataset\n"
+        "real = q._objects\n"
+        "def slow(c):\n"
+        "    built = real(c); started.set(); time.sleep(0.3); return built\n"
+        "q._objects = slow\n"
+        "started = threading.Event()\n"
+        "a = threading.Thread(target=lambda: nm.who_held('DGIMS', '2020-05-19'))\n"
+        "b = threading.Thread(target=lambda: (started.wait(), nm.Dataset.bundled()))\n"
+        "a.start(); b.start(); a.join(); b.join()\n"
+        "x = nm.who_held('DGIMS', '2020-05-19')\n"
+        "print(x is nm.Dataset.bundled().who_held('DGIMS', '2020-05-19'), x is nm.who_held('DGIMS', '19 May 2020'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True True"
