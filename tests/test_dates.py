@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
-from natoeu_milstaff._dates import as_day
+from natoeu_milstaff._dates import _iso_day, as_day
 from strategies import partial_dates
 
 
@@ -133,3 +134,33 @@ def test_partial_dates_are_immutable() -> None:
     date = nm.PartialDate.parse("2019")
     with pytest.raises(AttributeError):
         date.year = 2020  # type: ignore[misc]
+
+
+def _iso_reference(text: str) -> tuple[int, int, int] | None:
+    """The specification of an ISO query day: the pattern, then a real calendar day."""
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+@given(
+    st.one_of(
+        st.dates().map(dt.date.isoformat),
+        st.text(alphabet="0123456789-²٣０ \n", min_size=9, max_size=11),
+        st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+    )
+)
+@example("2020-02-30")
+@example("2024-02-29")
+@example("2023-02-29")
+@example("0000-01-01")
+@example("2020-05-19\n")
+@example("２０２０-05-19")
+def test_iso_day_check_matches_its_specification(text: str) -> None:
+    assert _iso_day(text) == _iso_reference(text)

@@ -26,9 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["PartialDate", "Precision", "as_day"]
 
-# Patterns, not compiled ones: re compiles and caches them on first use, so that importing
+# A pattern, not a compiled one: re compiles and caches it on first use, so that importing
 # this module (on every cold start) compiles none.
-_ISO_DAY = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 _EDTF = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?"
 _QUALIFIER = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
 
@@ -209,6 +208,21 @@ def _from_canonical(text: str) -> PartialDate:
     return obj
 
 
+def _iso_day(text: str) -> tuple[int, int, int] | None:
+    """Year, month and day of ``YYYY-MM-DD`` text that names a real day, else ``None``.
+
+    ``isdigit`` on ASCII-only text is the test ``[0-9]``, without compiling a pattern.
+    """
+    if len(text) != 10 or not text.isascii() or text[4] != "-" or text[7] != "-":
+        return None
+    if not (text[:4] + text[5:7] + text[8:]).isdigit():
+        return None
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    if year >= 1 and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month):
+        return year, month, day
+    return None
+
+
 def _require_day(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         raise TypeError(
@@ -240,11 +254,9 @@ def _day_from_text(text: str) -> dt.date:
 
     Only answers are cached: a refused string raises again each time.
     """
-    iso = re.fullmatch(_ISO_DAY, text)
+    iso = _iso_day(text)
     if iso is not None:
-        year, month, day = (int(part) for part in iso.groups())
-        if 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month) and year >= 1:
-            return dt.date(year, month, day)
+        return dt.date(*iso)
     parsed = PartialDate.from_text(text)
     if parsed.precision is not Precision.DAY or parsed.approximate or parsed.uncertain:
         raise _date_error(

@@ -21,7 +21,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from ._core import Official, Service, Source, SourceKind
-from ._dates import _days_in_month, _from_canonical
+from ._dates import _from_canonical, _iso_day
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,29 +87,12 @@ def _prepare(post: object, on: object) -> tuple[Any, str | None]:
     if type(on) is dt.date:
         day = on.isoformat()
     elif type(on) is str:
-        day = _iso_day(on)
+        day = on if _iso_day(on) is not None else None  # as as_day reads it
     if day is not None:
         if len(_DAYS) >= 4096:
             _DAYS.clear()
         _DAYS[on] = day
     return spans, day
-
-
-def _iso_day(text: str) -> str | None:
-    """``text`` if it is ``YYYY-MM-DD`` naming a real day (as ``as_day`` reads it), else None.
-
-    ``as_day`` matches ``[0-9]{4}-[0-9]{2}-[0-9]{2}``; ASCII-only digits make ``isdigit``
-    the same test without compiling a pattern.
-    """
-    if len(text) != 10 or not text.isascii() or text[4] != "-" or text[7] != "-":
-        return None
-    digits = text[:4] + text[5:7] + text[8:]
-    if not digits.isdigit():
-        return None
-    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
-    if year >= 1 and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month):
-        return text
-    return None
 
 
 def _full(post: Post | str, on: dt.date | str) -> Official | None:
