@@ -109,7 +109,8 @@ def quick_module(dataset: Dataset) -> str:
         "}",
         "",
         "# Post code -> (first day of each span, the official id for it: None for nobody,",
-        f"# {AMBIGUOUS!r} where two or more officials may have held the post).",
+        "# AMBIGUOUS where two or more officials may have held the post).",
+        f"AMBIGUOUS: str = {AMBIGUOUS!r}",
         "TENURES: dict[str, tuple[tuple[str, ...], tuple[str | None, ...]]] = {",
         *(
             f"    {code!r}: ({_literal(points)}, {_literal(answers)}),"

@@ -96,7 +96,8 @@ POST_KEYS: dict[str, str] = {
 }
 
 # Post code -> (first day of each span, the official id for it: None for nobody,
-# '?' where two or more officials may have held the post).
+# AMBIGUOUS where two or more officials may have held the post).
+AMBIGUOUS: str = '?'
 TENURES: dict[str, tuple[tuple[str, ...], tuple[str | None, ...]]] = {
     'DGIMS': (('1994-01-01', '1994-12-31', '1997-01-01', '1997-12-31', '2001-01-01', '2001-12-31', '2007-01-01', '2007-12-31', '2010-01-01', '2010-12-31', '2012-01-13', '2013-01-01', '2013-07-01', '2013-07-31', '2013-12-31', '2016-07-27', '2019-07-11', '2022-07-14', '2025-07-01', '2025-07-31', '2026-11-23'), ('jan-folmer', 'jan-folmer', '?', 'ole-kandborg', 'ole-kandborg', None, 'jo-godderij', 'jo-godderij', 'jo-godderij', None, 'jurgen-bornemann', 'jurgen-bornemann', '?', 'christopher-harper', 'christopher-harper', 'jan-broeks', 'hans-werner-wiermann', 'janusz-adamczak', '?', 'remigijus-baltrenas', None)),
     'DGEUMS': (('2001-01-01', '2001-12-31', '2004-03-01', '2007-02-28', '2010-01-01', '2010-12-31', '2013-05-28', '2016-05-26', '2020-06-30', '2023-06-28', '2026-11-23'), ('rainer-schuwirth', 'rainer-schuwirth', 'jean-paul-perruche', 'david-leakey', '?', 'ton-van-osch', 'wolfgang-wosolsobe', 'esa-pulkkinen', 'herve-blejean', 'michiel-van-der-laan', None)),

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["LOAD_LOCK", "prebuilt", "reset", "who_held"]
 
-_AMBIGUOUS = "?"  # as _compile.AMBIGUOUS, not imported: that module is for compiling only
 _UNSURE = object()  # what an ambiguous span answers in _SPANS
 
 # Post name (exact or folded) -> (first day of each span as ISO text, answer per span).
@@ -109,13 +108,8 @@ def _load() -> None:
         from . import _compiled as c
 
         sources, officials = _objects(c)
-        by_code = {
-            code: (
-                points,
-                tuple(None if a is None else _UNSURE if a == _AMBIGUOUS else officials[a] for a in answers),
-            )
-            for code, (points, answers) in c.TENURES.items()
-        }
+        answer: dict[Any, Any] = {None: None, c.AMBIGUOUS: _UNSURE, **officials}
+        by_code = {code: (days, tuple([answer[a] for a in ids])) for code, (days, ids) in c.TENURES.items()}
         _OBJECTS.update({Source: sources, Official: officials})
         _SPANS = {key: by_code[code] for key, code in c.POST_KEYS.items()}
 
