@@ -1,12 +1,12 @@
-"""Compile the bundled TOML data into the package's fast-loading forms.
+"""Compile the bundled TOML data into the form the package loads quickly.
 
 Run after editing any file in src/natoeu_milstaff/data/:
 
     .venv/bin/python scripts/compile_data.py
 
-It writes data/bundled.json (the whole dataset, for the full load) and _compiled.py
-(the answers of the first who_held). The test suite fails while either is out of step
-with the TOML files.
+It validates the TOML files (through the same converter as ``Dataset.load``) and writes
+data/bundled.json, which the first query of a process reads. The test suite fails
+while that file is out of step with the TOML files.
 """
 
 from __future__ import annotations
@@ -14,21 +14,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "src" / "natoeu_milstaff"
-DATA = PACKAGE / "data"
+DATA = Path(__file__).resolve().parent.parent / "src" / "natoeu_milstaff" / "data"
 
 
 def main() -> int:
     from natoeu_milstaff import Dataset
-    from natoeu_milstaff._compile import bundled_json, quick_module
+    from natoeu_milstaff._bundled import FILE, compile
 
     dataset = Dataset.load(DATA)  # raises DataError on any problem
-    for target, text in (
-        (DATA / "bundled.json", bundled_json(dataset)),
-        (PACKAGE / "_compiled.py", quick_module(dataset)),
-    ):
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {target} ({target.stat().st_size} bytes)", file=sys.stderr)
+    target = DATA / FILE
+    target.write_text(compile(dataset.tables), encoding="utf-8")
+    print(f"wrote {target} ({target.stat().st_size} bytes)", file=sys.stderr)
     return 0
 
 

@@ -26,7 +26,7 @@ def test_import_reads_no_data_and_loads_no_converter() -> None:
         "import sys, natoeu_milstaff\n"
         "heavy = [m for m in ('cattrs', 'tomllib', 'json', 'dateutil', 'importlib.metadata', 'pandas', "
         "'attrs', 'natoeu_milstaff._dataset', 'natoeu_milstaff._convert', 'natoeu_milstaff._files', "
-        "'difflib', 'natoeu_milstaff._compiled', 'natoeu_milstaff._quick', 'natoeu_milstaff._core') if m in sys.modules]\n"
+        "'difflib', 'natoeu_milstaff._bundled', 'natoeu_milstaff._model') if m in sys.modules]\n"
         "print(heavy)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -48,8 +48,9 @@ def test_first_query_from_many_threads_loads_once() -> None:
     code = (
         "import threading, natoeu_milstaff as nm, natoeu_milstaff._dataset as d\n"
         "calls = []\n"
-        "real = d._read_bundled\n"
-        "d._read_bundled = lambda: calls.append(1) or real()\n"
+        "import natoeu_milstaff._bundled as b\n"
+        "real = b.load\n"
+        "b.load = lambda: calls.append(1) or real()\n"
         "seen = []\n"
         "barrier = threading.Barrier(16)\n"
         "def work():\n"

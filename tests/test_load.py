@@ -13,7 +13,7 @@ from hypothesis import given
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._convert import structure_tables, unstructure_tables
-from natoeu_milstaff._files import TABLES
+from natoeu_milstaff._model import TABLES
 from strategies import datasets
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def test_plain_data_round_trip(ds: nm.Dataset) -> None:
 def test_bundled_dataset_round_trips_through_dump(tmp_path: Path) -> None:
     ds = nm.Dataset.bundled()
     ds.dump(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(TABLES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.file for t in TABLES)
     assert nm.Dataset.load(tmp_path) == ds
     assert nm.Dataset.load(str(tmp_path)) == ds
 

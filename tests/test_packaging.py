@@ -11,14 +11,14 @@ from importlib import resources
 from pathlib import Path
 
 import natoeu_milstaff as nm
-from natoeu_milstaff._files import TABLES
+from natoeu_milstaff._model import TABLES
 
 
 def test_data_files_and_type_marker_are_shipped() -> None:
     package = resources.files("natoeu_milstaff")
     assert (package / "py.typed").is_file()
     shipped = {p.name for p in (package / "data").iterdir()}
-    assert set(TABLES) <= shipped
+    assert {t.file for t in TABLES} <= shipped
 
 
 def test_everything_in_all_is_importable() -> None:

@@ -254,11 +254,13 @@ def test_cli_survives_odd_digits_and_narrow_encodings() -> None:
 def test_from_json_refuses_wrong_shapes_with_data_errors(tmp_path: Path) -> None:
     import json as _json
 
-    from natoeu_milstaff._files import TABLES
+    from natoeu_milstaff._model import TABLES
+
+    files = [t.file for t in TABLES]
 
     for content in (
-        _json.dumps(dict.fromkeys(TABLES, 5)),
-        _json.dumps({**{k: ["x"] for k in TABLES}, "dataset.toml": {"version": "1", "as_of": "2020-01-01"}}),
+        _json.dumps(dict.fromkeys(files, 5)),
+        _json.dumps({**{k: ["x"] for k in files}, "dataset.toml": {"version": "1", "as_of": "2020-01-01"}}),
         "[" * 100_000,
     ):
         path = tmp_path / "d.json"

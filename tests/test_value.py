@@ -5,11 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import pickle
-import subprocess
-import sys
-import zipfile
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -18,6 +14,9 @@ from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._coverage import HolderGap
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUNDLED = nm.Dataset.bundled()
 RECORDS: list[Any] = [
@@ -108,49 +107,3 @@ def test_mypy_still_flags_comparisons_of_unrelated_types(tmp_path: Path) -> None
     )
     out, _, _ = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), str(snippet)])
     assert out.count("[comparison-overlap]") == 2, out
-
-
-def _zipped(tmp_path: Path) -> Path:
-    package = Path(nm.__file__).parent
-    archive = tmp_path / "pkg.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        for path in package.rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts:
-                zf.write(path, Path("natoeu_milstaff") / path.relative_to(package))
-    return archive
-
-
-@pytest.mark.parametrize("full_first", [False, True])
-def test_zipped_package_hands_out_the_same_objects(tmp_path: Path, full_first: bool) -> None:
-    archive = _zipped(tmp_path)
-    code = (
-        f"import sys; sys.path.insert(0, {str(archive)!r})\n"
-        "import natoeu_milstaff as nm\n"
-        f"if {full_first}: nm.Dataset.bundled()\n"
-        "q = nm.who_held('DGIMS', '2020-05-19')\n"
-        "f = nm.Dataset.bundled().who_held('DGIMS', '2020-05-19')\n"
-        "print('pkg.zip' in nm.__file__, q.name, q is f, nm.official(q.id) is q)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "True Hans-Werner Wiermann True True"
-
-
-def test_concurrent_first_loads_share_objects() -> None:
-    # The quick path is held up after building its objects while another thread loads the
-    # full dataset: the shared lock makes the full load wait and reuse what was built.
-    code = (
-        "import threading, time, natoeu_milstaff as nm\n"
-        "import natoeu_milstaff._quick as q, natoeu_milstaff._dataset\n"
-        "real = q._objects\n"
-        "def slow(c):\n"
-        "    built = real(c); started.set(); time.sleep(0.3); return built\n"
-        "q._objects = slow\n"
-        "started = threading.Event()\n"
-        "a = threading.Thread(target=lambda: nm.who_held('DGIMS', '2020-05-19'))\n"
-        "b = threading.Thread(target=lambda: (started.wait(), nm.Dataset.bundled()))\n"
-        "a.start(); b.start(); a.join(); b.join()\n"
-        "x = nm.who_held('DGIMS', '2020-05-19')\n"
-        "print(x is nm.Dataset.bundled().who_held('DGIMS', '2020-05-19'), x is nm.who_held('DGIMS', '19 May 2020'))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "True True"

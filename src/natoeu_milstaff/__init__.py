@@ -7,6 +7,8 @@
 Importing the package reads no data: the first query loads the bundled dataset once.
 """
 
+from ._version import __version__
+
 # Names are imported on first use (PEP 562), so that `import natoeu_milstaff` costs almost
 # nothing; the first query imports the model and loads the bundled data.
 TYPE_CHECKING = False
@@ -89,8 +91,6 @@ if TYPE_CHECKING:
 
 del TYPE_CHECKING
 
-__version__ = "0.1.0"
-
 _LAZY: dict[str, str] = {
     "cite": "._api",
     "data_release": "._api",
@@ -154,7 +154,7 @@ _LAZY: dict[str, str] = {
     "topic": "._api",
     "topics": "._api",
     "validate": "._api",
-    "who_held": "._quick",
+    "who_held": "._api",
 }
 
 
@@ -162,14 +162,10 @@ _LAZY: dict[str, str] = {
 # bundled data, which a star import must not do.
 def __getattr__(name: str) -> object:
     if name in ("DATA_VERSION", "DATA_AS_OF"):
-        # Read on first use from the compiled data, which a test keeps equal to the tables.
-        import datetime
+        from ._dataset import Dataset
 
-        from . import _compiled
-
-        globals().update(
-            DATA_VERSION=_compiled.VERSION, DATA_AS_OF=datetime.date.fromisoformat(_compiled.AS_OF)
-        )
+        info = Dataset.bundled().info
+        globals().update(DATA_VERSION=info.version, DATA_AS_OF=info.as_of)
         return globals()[name]
     module = _LAZY.get(name)
     if module is None:

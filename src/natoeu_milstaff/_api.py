@@ -1,8 +1,7 @@
 """Stage 7: the module-level queries, thin wrappers over the bundled dataset.
 
 Each loads the bundled data on its first call (once, thread-safe) and then only
-looks up. They take and return exactly what the ``Dataset`` methods do. ``who_held``
-lives in ``_quick``: it answers from compiled answers until the dataset is needed.
+looks up. They take and return exactly what the ``Dataset`` methods do.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset
-from ._quick import who_held
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -57,6 +55,21 @@ __all__ = [
     "validate",
     "who_held",
 ]
+
+
+def who_held(post: Post | str, on: dt.date | str) -> Official | None:
+    """The official who held ``post`` (code, title or ``Post``) on the day ``on``.
+
+    Returns ``None`` for a vacancy or a day the record does not cover; raises
+    ``AmbiguousDateError`` when imprecise dates leave more than one official possible.
+
+    >>> import natoeu_milstaff as nm
+    >>> nm.who_held("DGIMS", "2020-05-19").name
+    'Hans-Werner Wiermann'
+    >>> nm.who_held("DGEUMS", datetime.date(2021, 11, 16)).name
+    'Hervé Bléjean'
+    """
+    return Dataset.bundled().who_held(post, on)
 
 
 def appointment(post: Post | str, on: dt.date | str) -> Appointment | None:
@@ -239,8 +252,8 @@ def cite(style: str = "text") -> str:
     >>> nm.cite("bibtex").splitlines()[0]
     '@software{natoeu_milstaff,'
     """
-    from . import __version__
     from ._release import cite as _cite
+    from ._version import __version__
 
     if not isinstance(style, str):
         raise TypeError(f"style must be a str, got {type(style).__name__}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import enum
+import operator
 import typing
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -23,18 +24,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._dates import PartialDate
 from ._errors import DataError, Error
-from ._model import (
-    TABLE_ORDER,
-    Conference,
-    DatasetInfo,
-    Official,
-    Post,
-    Source,
-    Topic,
-)
+from ._files import parents_first
+from ._model import TABLES, Topic
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
+
+    from ._model import Table
 
 __all__ = ["structure_tables", "unstructure_tables"]
 
@@ -56,15 +52,8 @@ _SHARED: contextvars.ContextVar[tuple[dict[str, str], dict[str, PartialDate], di
     contextvars.ContextVar("shared")
 )
 
-_KEY: dict[type, Callable[[Any], str]] = {
-    Source: lambda o: o.id,
-    Post: lambda o: o.code,
-    Official: lambda o: o.id,
-    Topic: lambda o: o.id,
-    Conference: lambda o: o.id,
-}
-_ID = {Source: "id", Post: "code", Official: "id", Topic: "id", Conference: "id"}
-_TABLE_NAME = {Source: "source", Post: "post", Official: "official", Topic: "topic", Conference: "conference"}
+# Tables whose records others hold by id: record class -> (the table, the id field).
+_REFERRED = {t.kind: (t, t.id) for t in TABLES if t.referred and t.id}
 
 
 def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
@@ -128,7 +117,7 @@ def _make_converter() -> _Entities:
 
     def tuple_factory(kind: Any) -> Callable[[Any, Any], Any]:
         inner = homogenous_tuple_structure_factory(kind, conv)
-        shareable = typing.get_args(kind)[0] in (str, *_KEY)
+        shareable = typing.get_args(kind)[0] in (str, *_REFERRED)
 
         def hook(value: Any, t: Any) -> Any:
             if not isinstance(value, list):
@@ -143,9 +132,9 @@ def _make_converter() -> _Entities:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
 
     # References: an id in plain data, the object in memory.
-    for kind, key in _KEY.items():
-        conv.register_structure_hook(kind, _reference(kind))
-        conv.register_unstructure_hook(kind, key)
+    for kind, (table, ident) in _REFERRED.items():
+        conv.register_structure_hook(kind, _reference(table))
+        conv.register_unstructure_hook(kind, operator.attrgetter(ident))
 
     conv.register_unstructure_hook_func(
         _is_homogeneous_tuple, lambda value: [conv.unstructure(x) for x in value]
@@ -153,7 +142,7 @@ def _make_converter() -> _Entities:
 
     # The tables' own records are built (and written) in full, not as references.
     built = _Entities()
-    for kind in (DatasetInfo, *(entry[2] for entry in _ORDER)):
+    for kind in (t.kind for t in TABLES):
         built.structure[kind] = make_dict_structure_fn(kind, conv, _cattrs_forbid_extra_keys=True)
         built.unstructure[kind] = make_dict_unstructure_fn(kind, conv, _cattrs_omit_if_default=True)
     return built
@@ -167,14 +156,14 @@ class _Entities:
     unstructure: dict[type, Callable[[Any], Any]] = attrs.Factory(dict)
 
 
-def _reference(kind: type[T]) -> Callable[[Any, Any], T]:
-    name = _TABLE_NAME[kind]
+def _reference(table: Table) -> Callable[[Any, Any], Any]:
+    kind, name = table.kind, table.key
 
-    def hook(value: Any, _: Any) -> T:
+    def hook(value: Any, _: Any) -> Any:
         if not isinstance(value, str):
             raise TypeError(f"expected the id of a {name} (a string), got {value!r}")
         refs, failed = _REFS.get()
-        known: dict[str, T] = refs[kind]
+        known: dict[str, Any] = refs[kind]
         try:
             return known[value]
         except KeyError:
@@ -221,13 +210,10 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     return [f"{path}: {_format(exc, None)}"]
 
 
-_ORDER = TABLE_ORDER
-
-
 @contextmanager
 def _references() -> Iterator[tuple[dict[type, dict[str, Any]], dict[type, set[str]]]]:
-    refs: dict[type, dict[str, Any]] = {kind: {} for kind in _KEY}
-    failed: dict[type, set[str]] = {kind: set() for kind in _KEY}
+    refs: dict[type, dict[str, Any]] = {kind: {} for kind in _REFERRED}
+    failed: dict[type, set[str]] = {kind: set() for kind in _REFERRED}
     token = _REFS.set((refs, failed))
     shared = _SHARED.set(({}, {}, {}))
     try:
@@ -246,16 +232,17 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
     problems: list[str] = []
     built: dict[str, Any] = {}
     with _references() as (refs, failed):
-        try:
-            built["info"] = entity[DatasetInfo](raw["dataset.toml"])
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
-            problems += [f"dataset.toml: {m}" for m in _messages(exc, "$.dataset")]
-        for file, key, kind, attr in _ORDER:
+        for table in TABLES:
+            file, key, kind = table.file, table.key, table.kind
             records = raw[file]
-            if kind is Topic:
-                pairs = _topics_in_dependency_order(records, file, problems)
-            else:
-                pairs = list(enumerate(records))
+            if not table.many:
+                try:
+                    built[table.attr] = entity[kind](records)
+                except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
+                    problems += [f"{file}: {m}" for m in _messages(exc, f"$.{key}")]
+                continue
+            pairs = parents_first(records, file, problems) if kind is Topic else enumerate(records)
+            ident_field = _REFERRED[kind][1] if kind in _REFERRED else None
             objects = []
             for index, record in pairs:
                 path = f"$.{key}[{index}]"
@@ -263,76 +250,27 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
                     obj = entity[kind](record)
                 except Exception as exc:  # noqa: BLE001
                     problems += [f"{file}: {m}" for m in _messages(exc, path)]
-                    if kind in _KEY and isinstance(record.get(_ID[kind]), str):
-                        failed[kind].add(record[_ID[kind]])
+                    if ident_field and isinstance(record.get(ident_field), str):
+                        failed[kind].add(record[ident_field])
                     continue
                 objects.append((index, obj))
-                if kind in _KEY:
-                    ident = _KEY[kind](obj)
+                if ident_field:
+                    ident = getattr(obj, ident_field)
                     if ident in refs[kind]:
                         problems.append(f"{file}: {path}: duplicate id {ident!r}")
                     refs[kind][ident] = obj
-            built[attr] = tuple(obj for _, obj in sorted(objects, key=lambda pair: pair[0]))
+            built[table.attr] = tuple(obj for _, obj in sorted(objects, key=lambda pair: pair[0]))
     if problems:
         raise DataError(problems, source=origin)
     return built
 
 
-# Deep enough for any real taxonomy, shallow enough that nested objects stay cheap.
-MAX_TOPIC_DEPTH = 32
-
-
-def _topics_in_dependency_order(
-    records: list[dict[str, Any]], file: str, problems: list[str]
-) -> list[tuple[int, dict[str, Any]]]:
-    """Order topic records so that each comes after its broader topics (which it holds).
-
-    Kahn's algorithm, without recursion; topics left over are in a cycle.
-    """
-    by_id: dict[str, int] = {}
-    for index, record in enumerate(records):
-        ident = record.get("id")
-        if isinstance(ident, str):
-            by_id.setdefault(ident, index)
-    parents: dict[int, set[int]] = {}
-    children: dict[int, list[int]] = {i: [] for i in range(len(records))}
-    for index, record in enumerate(records):
-        broader = record.get("broader", [])
-        known = (
-            {by_id[p] for p in broader if isinstance(p, str) and p in by_id}
-            if isinstance(broader, list)
-            else set()
-        )
-        parents[index] = known
-        for parent in known:
-            children[parent].append(index)
-    depth = {i: 0 for i in parents if not parents[i]}
-    ready = sorted(depth)
-    order: list[int] = []
-    waiting = {i: len(p) for i, p in parents.items()}
-    while ready:
-        index = ready.pop()
-        order.append(index)
-        for child in children[index]:
-            depth[child] = max(depth.get(child, 0), depth[index] + 1)
-            waiting[child] -= 1
-            if waiting[child] == 0:
-                ready.append(child)
-    for index in sorted(set(parents) - set(order)):
-        problems.append(f"{file}: $.topic[{index}].broader: part of a cycle of broader topics")
-    for index in order:
-        if depth[index] > MAX_TOPIC_DEPTH:
-            problems.append(
-                f"{file}: $.topic[{index}].broader: more than {MAX_TOPIC_DEPTH} levels of broader topics"
-            )
-            break
-    return [(index, records[index]) for index in order]
-
-
 def unstructure_tables(tables: Any) -> dict[str, Any]:
     """Plain data keyed by file name, ids in place of referenced objects."""
     entity = _converter().unstructure
-    out: dict[str, Any] = {"dataset.toml": entity[DatasetInfo](tables.info)}
-    for file, _, kind, attr in _ORDER:
-        out[file] = [entity[kind](obj) for obj in getattr(tables, attr)]
+    out: dict[str, Any] = {}
+    for table in TABLES:
+        value = getattr(tables, table.attr)
+        unstructure = entity[table.kind]
+        out[table.file] = [unstructure(obj) for obj in value] if table.many else unstructure(value)
     return out

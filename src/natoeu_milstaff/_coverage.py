@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._dates import half_year
 from ._model import (
     Appointment,
     Conference,
@@ -89,10 +90,6 @@ class Coverage(Value):
         return "\n".join(lines)
 
 
-def _half(day: dt.date) -> int:
-    return 2 * day.year + (0 if day.month <= 6 else 1)
-
-
 def _label(half: int) -> str:
     year, part = divmod(half, 2)
     return f"{year}-H{part + 1}"
@@ -102,10 +99,16 @@ def coverage(tables: Tables) -> Coverage:
     """The gaps and weak spots of ``tables``."""
     series = chronological(tables.conferences)
     as_of = tables.info.as_of
-    filled = {_half(c.date.earliest()) for c in series if _half(c.date.earliest()) == _half(c.date.latest())}
+    filled = {
+        half_year(c.date.earliest())
+        for c in series
+        if half_year(c.date.earliest()) == half_year(c.date.latest())
+    }
     first = series[0].date.earliest() if series else None
     missing = (
-        tuple(_label(h) for h in range(_half(first), _half(as_of) + 1) if h not in filled) if first else ()
+        tuple(_label(h) for h in range(half_year(first), half_year(as_of) + 1) if h not in filled)
+        if first
+        else ()
     )
     weak = {Evidence.MENTIONED, Evidence.IMPLIED}
     secondary = {SourceKind.REPOST, SourceKind.NEWS}

@@ -1,26 +1,30 @@
-"""Stages 5 and 6: the dataset, its indexes, and the queries over them.
+"""Stage 6: the dataset — its tables, their indexes, and the queries as methods.
 
-A ``Dataset`` is an immutable bundle of tables. Its indexes are built once, when the
-dataset is made, so that every query is a dictionary or bisect lookup, never a scan.
+A ``Dataset`` is an immutable bundle of tables (``_model.Tables``) with an ``Index``
+whose families are built as queries first need them. The bundled dataset is loaded
+from its compiled form (``_bundled``) on the first query of a process, once, under a
+lock; a data directory of one's own is read by ``_files`` and typed by ``_convert``.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import os
-from typing import TYPE_CHECKING, Any, TypeVar
+import threading
+from typing import TYPE_CHECKING, Any
 
 from ._dates import PartialDate, as_day
 from ._errors import (
     AmbiguousDateError,
     DataError,
+    InvalidDateError,
     InvalidValueError,
     UnknownConferenceError,
     UnknownOfficialError,
     UnknownPostError,
     UnknownTopicError,
 )
+from ._index import Index, Tenures
 from ._model import (
     AlternationException,
     Appointment,
@@ -34,27 +38,13 @@ from ._model import (
     Source,
     Tables,
     Topic,
-    chronological,
-    fold,
-    tenure_window,
 )
-from ._quick import LOAD_LOCK
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
-
     from ._coverage import Coverage
     from ._release import DataRelease
 
 __all__ = ["Dataset"]
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _minus(day: dt.date, span: dt.timedelta) -> dt.date:
-    """``day - span``, saturating at ``date.min``."""
-    return dt.date.min if day - dt.date.min <= span else day - span
 
 
 class Dataset:
@@ -71,7 +61,7 @@ class Dataset:
 
     __slots__ = ("_index", "_tables")
     _tables: Tables
-    _index: _Index
+    _index: Index
 
     def __init__(
         self,
@@ -100,14 +90,14 @@ class Dataset:
             progress_reports=progress_reports,
         )
         object.__setattr__(self, "_tables", tables)
-        object.__setattr__(self, "_index", _Index(tables))
+        object.__setattr__(self, "_index", Index(tables))
 
     @classmethod
     def _from_tables(cls, tables: Tables) -> Dataset:
         """A dataset around tables that are already checked."""
         dataset = object.__new__(cls)
         object.__setattr__(dataset, "_tables", tables)
-        object.__setattr__(dataset, "_index", _Index(tables))
+        object.__setattr__(dataset, "_index", Index(tables))
         return dataset
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -158,14 +148,10 @@ class Dataset:
 
     @classmethod
     def clear_cache(cls) -> None:
-        """Forget the cached bundled dataset (and the objects the module-level
-        ``who_held`` built); the next query loads them again."""
+        """Forget the cached bundled dataset; the next query loads it again."""
         global _BUNDLED  # noqa: PLW0603
-        from ._quick import reset
-
         with _LOCK:
             _BUNDLED = None
-            reset()
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Dataset:
@@ -218,11 +204,10 @@ class Dataset:
             ) from None
         if not isinstance(raw, dict):
             raise DataError([f"{os.fspath(path)}: $: expected an object of tables"], source=os.fspath(path))
-        from ._files import TABLES, check_shape
+        from ._files import check_shape
+        from ._model import TABLES
 
-        shape = [
-            f"{os.fspath(path)}: {p}" for name, key in TABLES.items() for p in check_shape(name, key, raw)
-        ]
+        shape = [f"{os.fspath(path)}: {p}" for table in TABLES for p in check_shape(table, raw)]
         if shape:
             raise DataError(shape, source=os.fspath(path))
         dataset = cls(**structure_tables(raw, origin=os.fspath(path)))
@@ -320,16 +305,16 @@ class Dataset:
 
     def post(self, post: Post | str) -> Post:
         """A post by its code (``"DGIMS"``), title or alias, case-insensitive."""
+        names = self._index.posts
         if isinstance(post, Post):
-            if post not in self._index.post_set:
-                raise UnknownPostError(post.code, hint=_foreign("post", post.code in self._index.posts))
+            if not names.holds(post):
+                raise UnknownPostError(post.code, hint=_foreign("post", post.code in names.by_id))
             return post
         if not isinstance(post, str):
             raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
-        index = self._index
-        found = index.posts.get(post) or index.posts.get(fold(post))
+        found = names.find(post)
         if found is None:
-            raise UnknownPostError(post, self._index.post_names)
+            raise UnknownPostError(post, names.shown)
         return found
 
     def official(self, name: Official | str) -> Official:
@@ -337,32 +322,30 @@ class Dataset:
 
         Case- and accent-insensitive: ``"herve blejean"`` finds Hervé Bléjean.
         """
+        names = self._index.officials
         if isinstance(name, Official):
-            if name not in self._index.official_set:
-                raise UnknownOfficialError(
-                    name.id, hint=_foreign("official", name.id in self._index.officials)
-                )
+            if not names.holds(name):
+                raise UnknownOfficialError(name.id, hint=_foreign("official", name.id in names.by_id))
             return name
         if not isinstance(name, str):
             raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
-        index = self._index
-        found = index.officials.get(name) or index.officials.get(fold(name))
+        found = names.find(name)
         if found is None:
-            raise UnknownOfficialError(name, self._index.official_names)
+            raise UnknownOfficialError(name, names.shown)
         return found
 
     def topic(self, topic: Topic | str) -> Topic:
         """A topic by id, label or alias, case- and accent-insensitive."""
+        names = self._index.topics
         if isinstance(topic, Topic):
-            if topic not in self._index.topic_set:
-                raise UnknownTopicError(topic.id, hint=_foreign("topic", topic.id in self._index.topics))
+            if not names.holds(topic):
+                raise UnknownTopicError(topic.id, hint=_foreign("topic", topic.id in names.by_id))
             return topic
         if not isinstance(topic, str):
             raise TypeError(f"topic must be a Topic or a str, got {type(topic).__name__}")
-        index = self._index
-        found = index.topics.get(topic) or index.topics.get(fold(topic))
+        found = names.find(topic)
         if found is None:
-            raise UnknownTopicError(topic, self._index.topic_names)
+            raise UnknownTopicError(topic, names.shown)
         return found
 
     def conference(self, key: Conference | str | int | dt.date) -> Conference:
@@ -371,39 +354,38 @@ class Dataset:
         >>> Dataset.bundled().conference(17).id
         '2022-06-10'
         """
-        index = self._index
+        chronology = self._index.chronology
         if isinstance(key, Conference):
-            if key not in index.conference_set:
-                raise UnknownConferenceError(key.id, hint=_foreign("conference", key.id in index.by_id))
+            if not chronology.holds(key):
+                raise UnknownConferenceError(key.id, hint=_foreign("conference", key.id in chronology.by_id))
             return key
         if isinstance(key, bool):
             raise TypeError("key must be a conference id, date or ordinal, not a bool")
         if isinstance(key, int):
-            found = index.by_ordinal.get(key)
+            found = chronology.by_ordinal.get(key)
             if found is None:
-                known = ", ".join(str(o) for o in sorted(index.by_ordinal)) or "none"
+                known = ", ".join(str(o) for o in sorted(chronology.by_ordinal)) or "none"
                 raise UnknownConferenceError(key, hint=f"known ordinals: {known}")
             return found
         if isinstance(key, str):
-            if key in index.by_id:
-                return index.by_id[key]
-            from ._errors import InvalidDateError
-
+            if key in chronology.by_id:
+                return chronology.by_id[key]
             try:
                 date = PartialDate.from_text(key)
             except InvalidDateError:
-                raise UnknownConferenceError(key, index.conference_ids) from None
+                raise UnknownConferenceError(key, chronology.ids) from None
             return self._conference_on(date, key)
         if isinstance(key, dt.date):
             return self._conference_on(PartialDate.from_date(key), key)
         raise TypeError(f"key must be a conference id, date or ordinal, got {type(key).__name__}")
 
     def _conference_on(self, date: PartialDate, key: object) -> Conference:
-        found = self._index.between(date.earliest(), date.latest())
+        chronology = self._index.chronology
+        found = chronology.between(date.earliest(), date.latest())
         if len(found) == 1:
             return found[0]
         if not found:
-            raise UnknownConferenceError(key, self._index.conference_ids, hint=f"none on {date}")
+            raise UnknownConferenceError(key, chronology.ids, hint=f"none on {date}")
         ids = [c.id for c in found]
         raise AmbiguousDateError(f"{key!r} matches {len(ids)} conferences: {', '.join(ids)}", ids)
 
@@ -416,9 +398,8 @@ class Dataset:
         start or end dates leave two or more officials possible, raises
         ``AmbiguousDateError`` naming them.
         """
-        resolved = self.post(post)
-        day = as_day(on)
-        return self._index.appointment_on(resolved, day)
+        found: Appointment | None = self._tenures(post).on(as_day(on), 0)
+        return found
 
     def who_held(self, post: Post | str, on: dt.date | str) -> Official | None:
         """The official who held ``post`` on the day ``on``, or ``None``.
@@ -426,25 +407,19 @@ class Dataset:
         >>> Dataset.bundled().who_held("DGEUMS", "25 November 2019").name
         'Esa Pulkkinen'
         """
-        # The common case, inlined: a known post name and a date or cached date string.
-        try:
-            tenures = self._index.tenures_by_key.get(post)
-            day = on if type(on) is dt.date else _RECENT_DAYS.get(on)
-        except TypeError:  # unhashable: the full path below says what was wrong
-            tenures = None
-        if tenures is None or day is None:
-            resolved = self.post(post)
-            return self._index.official_on(resolved, _remember_day(on))
-        i = bisect.bisect_right(tenures.points, day) - 1
-        answer = tenures.answers[i][1] if i >= 0 else None
-        if type(answer) is _Ambiguous:
-            _settle(tenures.post, day, answer)
-        found: Official | None = answer
+        found: Official | None = self._tenures(post).on(on if type(on) is dt.date else as_day(on), 1)
         return found
+
+    def _tenures(self, post: Post | str) -> Tenures:
+        try:  # the common case: a post's code or name as written, or a Post of this dataset
+            found = self._index.tenures.get(post)
+        except TypeError:  # unhashable: self.post() says what was wrong
+            found = None
+        return found if found is not None else self._index.tenures[self.post(post)]
 
     def holders(self, post: Post | str) -> tuple[Appointment, ...]:
         """Every appointment to ``post``, in chronological order."""
-        return self._index.holders.get(self.post(post).code, ())
+        return self._tenures(post).holders
 
     def meetings_about(self, topic: Topic | str) -> tuple[Conference, ...]:
         """Conferences with an agenda item on ``topic`` or a narrower topic, chronological.
@@ -452,12 +427,12 @@ class Dataset:
         >>> [c.id for c in Dataset.bundled().meetings_about("space")]
         ['2021-11-16']
         """
-        index = self._index
+        about = self._index.about
         try:
-            found = index.about_by_name.get(topic)
+            found = about.get(topic)
         except TypeError:  # unhashable: self.topic() says what was wrong
             found = None
-        return found if found is not None else index.about.get(self.topic(topic).id, ())
+        return found if found is not None else about[self.topic(topic)]
 
     def conferences(
         self,
@@ -476,22 +451,20 @@ class Dataset:
         if year is not None:
             if isinstance(year, bool) or not isinstance(year, int):
                 raise TypeError(f"year must be an int, got {type(year).__name__}")
-            pools.append(index.by_year.get(year, ()))
+            pools.append(index.filters.by_year.get(year, ()))
         if host is not None:
-            pools.append(index.by_host.get(_organisation(host), ()))
+            pools.append(index.filters.by_host.get(_organisation(host), ()))
         if chaired_by is not None:
-            pools.append(index.by_chair.get(self.official(chaired_by).id, ()))
+            pools.append(index.filters.by_chair.get(self.official(chaired_by).id, ()))
         if between is not None:
             if not isinstance(between, tuple) or len(between) != 2:
                 raise TypeError("between must be a (start, end) tuple of dates")
             start, end = as_day(between[0]), as_day(between[1])
             if end < start:
-                from ._errors import InvalidDateError
-
                 raise InvalidDateError(f"between: the end {end} is before the start {start}")
-            pools.append(index.between(start, end))
+            pools.append(index.chronology.between(start, end))
         if not pools:
-            return index.chronological
+            return index.chronology.ordered
         pools.sort(key=len)
         first, rest = pools[0], [frozenset(p) for p in pools[1:]]
         return tuple(c for c in first if all(c in p for p in rest))
@@ -537,7 +510,7 @@ class Dataset:
 
     def appointments(self) -> tuple[Appointment, ...]:
         """Every appointment, grouped by post, each post's in chronological order."""
-        return self._index.all_appointments
+        return self._index.appointments
 
 
 def _check_path(path: object) -> None:
@@ -566,272 +539,18 @@ def _organisation(host: Organisation | str) -> Organisation:
     for org in Organisation:
         if wanted in (org.value, org.staff):
             return org
-    from ._errors import InvalidValueError
-
     raise InvalidValueError(f"unknown host {host!r}; expected one of NATO, EU (or IMS, EUMS)")
 
 
-def _first_wins(pairs: Iterable[tuple[K, V]]) -> dict[K, V]:
-    out: dict[K, V] = {}
-    for key, value in pairs:
-        out.setdefault(key, value)
-    return out
-
-
-class _Index:
-    """Lookup structures for one dataset, built once."""
-
-    def __init__(self, ds: Tables) -> None:
-        self.as_of = ds.info.as_of
-        self.post_set = frozenset(ds.posts)
-        # Keys are folded names (case and accents ignored) and, for a quick first try,
-        # the names exactly as written.
-        self.posts = _first_wins((key, p) for p in ds.posts for name in p.names for key in (fold(name), name))
-        self.post_names = {name: p.code for p in ds.posts for name in p.names}
-        self.official_set = frozenset(ds.officials)
-        self.officials = _first_wins(
-            (key, o) for o in ds.officials for name in o.names for key in (fold(name), name)
-        )
-        self.official_names = {n: o.name for o in ds.officials for n in o.names}
-        self.topic_set = frozenset(ds.topics)
-        self.topics = _first_wins(
-            (key, t) for t in ds.topics for name in t.names for key in (fold(name), name)
-        )
-        self.topic_names = {n: t.id for t in ds.topics for n in t.names}
-
-        ordered = chronological(ds.conferences)
-        self.chronological: tuple[Conference, ...] = tuple(ordered)
-        self.conference_set = frozenset(ordered)
-        self.conference_ids = tuple(c.id for c in ordered)
-        self.by_id = {c.id: c for c in ordered}
-        self.by_ordinal = {c.ordinal: c for c in ordered if c.ordinal is not None}
-        self.starts = [c.date.earliest() for c in ordered]
-        self.max_span = max(
-            ((c.end_date or c.date).latest() - c.date.earliest() for c in ordered),
-            default=dt.timedelta(0),
-        )
-        by_year: dict[int, list[Conference]] = {}
-        by_host: dict[Organisation, list[Conference]] = {}
-        by_chair: dict[str, list[Conference]] = {}
-        for c in ordered:
-            for year in range(c.date.earliest().year, (c.end_date or c.date).latest().year + 1):
-                by_year.setdefault(year, []).append(c)
-            if c.host is not None:
-                by_host.setdefault(c.host, []).append(c)
-            for official_id in dict.fromkeys(chair.official.id for chair in c.co_chairs):
-                by_chair.setdefault(official_id, []).append(c)
-        self.by_year = _frozen(by_year)
-        self.by_host = _frozen(by_host)
-        self.by_chair = _frozen(by_chair)
-
-        # Topic -> meetings tagged with it or with any narrower topic.
-        narrower: dict[str, set[str]] = {t.id: set() for t in ds.topics}
-        for t in ds.topics:
-            for parent in t.broader:
-                narrower.setdefault(parent.id, set()).add(t.id)
-        tagged: dict[str, list[Conference]] = {}
-        for c in ordered:
-            for topic_id in dict.fromkeys(t.id for item in c.agenda for t in item.topics):
-                tagged.setdefault(topic_id, []).append(c)
-        position = {c.id: i for i, c in enumerate(ordered)}
-        self.about: dict[str, tuple[Conference, ...]] = {}
-        for topic_id in narrower:
-            hits = {c.id: c for tid in _descendants(topic_id, narrower) for c in tagged.get(tid, ())}
-            self.about[topic_id] = tuple(hits[i] for i in sorted(hits, key=position.__getitem__))
-        # The same answers keyed by every name of a topic, and by the topic itself.
-        self.about_by_name: dict[str | Topic, tuple[Conference, ...]] = {
-            key: self.about[t.id] for key, t in self.topics.items()
-        }
-        self.about_by_name.update((t, self.about[t.id]) for t in ds.topics)
-
-        # Post -> appointments sorted by the first day they may cover, for bisect.
-        self.holders: dict[str, tuple[Appointment, ...]] = {}
-        self.tenures: dict[str, _Tenures] = {}
-        per_post: dict[str, list[Appointment]] = {}
-        for a in ds.appointments:
-            per_post.setdefault(a.post.code, []).append(a)
-        for code, items in per_post.items():
-            items.sort(key=lambda a: (*self.window(a, certain=False), a.official.id))
-            self.holders[code] = tuple(items)
-            self.tenures[code] = _Tenures(items[0].post, items, self)
-
-        # Every name of a post, and the post itself, to its tenures (empty if none).
-        self.tenures_by_key: dict[object, _Tenures] = {}
-        for key, post in self.posts.items():
-            tenures = self.tenures.get(post.code)
-            self.tenures_by_key[key] = tenures if tenures is not None else _Tenures(post, [], self)
-        self.all_appointments = tuple(a for items in self.holders.values() for a in items)
-        self.declarations = tuple(sorted(ds.declarations, key=lambda d: (*d.date.sort_key(), d.id)))
-
-    def window(self, a: Appointment, *, certain: bool) -> tuple[dt.date, dt.date]:
-        return tenure_window(a, self.as_of, certain=certain)
-
-    def between(self, start: dt.date, end: dt.date) -> tuple[Conference, ...]:
-        """Conferences whose date range may overlap ``[start, end]`` (inclusive)."""
-        low = bisect.bisect_left(self.starts, _minus(start, self.max_span))
-        high = bisect.bisect_right(self.starts, end)
-        return tuple(
-            c
-            for c in self.chronological[low:high]
-            if c.date.earliest() <= end and (c.end_date or c.date).latest() >= start
-        )
-
-    def appointment_on(self, post: Post, day: dt.date) -> Appointment | None:
-        found: Appointment | None = _settle(post, day, self._answer(post, day, 0))
-        return found
-
-    def official_on(self, post: Post, day: dt.date) -> Official | None:
-        found: Official | None = _settle(post, day, self._answer(post, day, 1))
-        return found
-
-    def _answer(self, post: Post, day: dt.date, which: int) -> Any:
-        tenures = self.tenures.get(post.code)
-        if tenures is None:
-            return None
-        i = bisect.bisect_right(tenures.points, day) - 1
-        return tenures.answers[i][which] if i >= 0 else None
-
-
-# Days already parsed from query strings, for the fast path of who_held (bounded).
-_RECENT_DAYS: dict[object, dt.date] = {}
-
-
-def _remember_day(on: object) -> dt.date:
-    day = as_day(on)
-    if isinstance(on, str):
-        if len(_RECENT_DAYS) >= 4096:
-            _RECENT_DAYS.clear()
-        _RECENT_DAYS[on] = day
-    return day
-
-
-class _Ambiguous:
-    """The answer for days that two or more officials may have held the post."""
-
-    __slots__ = ("names",)
-
-    def __init__(self, possible: list[Appointment]) -> None:
-        self.names = list(dict.fromkeys(a.official.name for a in possible))
-
-
-def _settle(post: Post, day: dt.date, answer: Any) -> Any:
-    if type(answer) is _Ambiguous and len(answer.names) == 1:
-        # One person, two tenures that may both cover the day.
-        raise AmbiguousDateError(
-            f"the record cannot tell which tenure of {answer.names[0]} in {post.code} covers {day} "
-            "(their start or end dates are known only to the month or year)",
-            answer.names,
-        )
-    if type(answer) is _Ambiguous:
-        raise AmbiguousDateError(
-            f"the record cannot tell who held {post.code} on {day}: "
-            f"{' or '.join(answer.names)} (their start or end dates are known only to the month "
-            "or year)",
-            answer.names,
-        )
-    return answer
-
-
-class _Tenures:
-    """One post's appointments, with every answer worked out in advance.
-
-    The days on which any tenure may or surely begins or ends cut time into spans;
-    within a span the answer cannot change. ``points`` holds the first day of each
-    span and ``answers`` its answer, so a query is one bisect.
-    """
-
-    def __init__(self, post: Post, items: list[Appointment], index: _Index) -> None:
-        self.post = post
-        # items are sorted by the first day each may cover (see _Index).
-        possible = [index.window(a, certain=False) for a in items]
-        certain = [index.window(a, certain=True) for a in items]
-        lows = [low for low, _ in possible]
-        reach: list[dt.date] = []  # the latest day any tenure up to here may cover
-        for _, high in possible:
-            reach.append(max(high, reach[-1]) if reach else high)
-        self.points = sorted({day for window in (*possible, *certain) for day in window})
-        self.answers: list[tuple[Any, Any]] = []
-        for day in self.points:
-            maybe: list[int] = []
-            j = bisect.bisect_right(lows, day) - 1
-            while j >= 0 and reach[j] > day:
-                if possible[j][1] > day:
-                    maybe.append(j)
-                j -= 1
-            maybe.reverse()
-            self.answers.append(_decide(day, [items[j] for j in maybe], [certain[j] for j in maybe]))
-
-
-def _decide(
-    day: dt.date, maybe: list[Appointment], certain: list[tuple[dt.date, dt.date]]
-) -> tuple[Any, Any]:
-    """(appointment answer, official answer) for ``day``, given the tenures that may cover it."""
-    if len(maybe) <= 1:
-        found = maybe[0] if maybe else None
-        return found, (found.official if found else None)
-    sure = [a for a, (low, high) in zip(maybe, certain, strict=True) if low <= day < high]
-    if len(sure) == 1:
-        # Tenures of one post never overlap, so a certain holder rules out the rest.
-        return sure[0], sure[0].official
-    ambiguous = _Ambiguous(maybe)
-    officials = {a.official for a in maybe}
-    # Two tenures of the same person: who held the post is not in doubt.
-    return ambiguous, (maybe[0].official if len(officials) == 1 else ambiguous)
-
-
-def _descendants(root: str, narrower: Mapping[str, set[str]]) -> set[str]:
-    seen = {root}
-    stack = [root]
-    while stack:
-        for child in narrower.get(stack.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return seen
-
-
-def _frozen(groups: dict[K, list[Conference]]) -> dict[K, tuple[Conference, ...]]:
-    return {key: tuple(value) for key, value in groups.items()}
-
-
 _BUNDLED: Dataset | None = None
-_LOCK = LOAD_LOCK  # shared with the module-level who_held's first load
+_LOCK = threading.Lock()
 
 
 def _load_bundled() -> Dataset:
     global _BUNDLED  # noqa: PLW0603
     with _LOCK:
         if _BUNDLED is None:
-            _BUNDLED = _read_bundled()
+            from ._bundled import load
+
+            _BUNDLED = Dataset._from_tables(load())
         return _BUNDLED
-
-
-def _read_bundled() -> Dataset:
-    """The bundled data, from its compiled JSON form (the TOML files if that is missing).
-
-    Officials and sources that the module-level ``who_held`` already built are reused,
-    so both hand out the same objects.
-    """
-    import json
-
-    from ._fastload import COMPILED, load_compiled
-    from ._quick import prebuilt
-
-    # A plain file beside the module (the usual install) is read directly; importlib's
-    # resource machinery, needed only for zipped installs, costs more than the read.
-    compiled = os.path.join(os.path.dirname(__file__), "data", COMPILED)
-    if os.path.isfile(compiled):
-        with open(compiled, "rb") as handle:
-            plain = json.loads(handle.read())
-    else:
-        from importlib import resources
-
-        data = resources.files("natoeu_milstaff") / "data"
-        if (data / COMPILED).is_file():  # e.g. imported from a zip file
-            plain = json.loads((data / COMPILED).read_bytes())
-        else:  # a source tree where scripts/compile_data.py never ran
-            from ._convert import unstructure_tables
-
-            with resources.as_file(data) as root:
-                plain = unstructure_tables(Dataset.load(root).tables)
-    return Dataset._from_tables(load_compiled(plain, reuse=prebuilt()))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._errors import InvalidDateError
 
-__all__ = ["PartialDate", "Precision", "as_day"]
+__all__ = ["PartialDate", "Precision", "as_day", "half_year"]
 
 # A pattern, not a compiled one: re compiles and caches it on first use, so that importing
 # this module (on every cold start) compiles none.
@@ -189,6 +189,16 @@ class PartialDate(Value):
         """A day-precise ``PartialDate`` for a ``datetime.date``."""
         day = _require_day(day)
         return cls(year=day.year, month=day.month, day=day.day)
+
+
+def half_year(date: PartialDate | dt.date) -> int:
+    """The half-year in which a date (its earliest day) falls, counted as ``2 * year + (0 or 1)``.
+
+    >>> half_year(PartialDate.parse("2019-06-30")), half_year(datetime.date(2019, 7, 1))
+    (4038, 4039)
+    """
+    day = date.earliest() if isinstance(date, PartialDate) else date
+    return 2 * day.year + (0 if day.month <= 6 else 1)
 
 
 def _from_canonical(text: str) -> PartialDate:

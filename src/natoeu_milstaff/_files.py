@@ -1,7 +1,8 @@
-"""Stage 1: the data directory on disk — which files, read as TOML, written back as TOML.
+"""Stage 1: the data directory on disk — its files, read as TOML, written back as TOML.
 
-Only the names in ``TABLES`` are read, each from directly inside the directory: a
-data directory cannot make the loader read anywhere else, and TOML is data, never code.
+Only the files of ``TABLES`` are read, each from directly inside the directory: a data
+directory cannot make the loader read anywhere else, and TOML is data, never code.
+What comes out is plain data keyed by file name, for ``_convert`` to type.
 """
 
 from __future__ import annotations
@@ -11,26 +12,17 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ._errors import DataError
+from ._model import TABLES
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from pathlib import Path
 
-__all__ = ["TABLES", "check_shape", "read_tables", "write_tables"]
+    from ._model import Table
 
-# file name -> the key of its array of records ("dataset" holds one table, not an array)
-TABLES: dict[str, str] = {
-    "dataset.toml": "dataset",
-    "sources.toml": "source",
-    "posts.toml": "post",
-    "officials.toml": "official",
-    "appointments.toml": "appointment",
-    "topics.toml": "topic",
-    "conferences.toml": "conference",
-    "alternation.toml": "exception",
-    "declarations.toml": "declaration",
-    "progress_reports.toml": "progress_report",
-}
+__all__ = ["check_shape", "parents_first", "read_tables", "write_tables"]
+
+FILES = {table.file: table for table in TABLES}
 
 
 def read_tables(root: Path) -> dict[str, Any]:
@@ -41,13 +33,14 @@ def read_tables(root: Path) -> dict[str, Any]:
     try:
         if not root.is_dir():
             raise DataError([f"{root}: not a directory"], source=str(root))
-        stray = sorted(p.name for p in root.glob("*.toml") if p.name not in TABLES)
+        stray = sorted(p.name for p in root.glob("*.toml") if p.name not in FILES)
     except OSError as exc:
         raise DataError([f"{root}: cannot be read ({exc.strerror or exc})"], source=str(root)) from None
-    known = set(TABLES)
-    problems += [f"{name}: unexpected file; known files are {', '.join(sorted(known))}" for name in stray]
+    known = ", ".join(sorted(FILES))
+    problems += [f"{name}: unexpected file; known files are {known}" for name in stray]
     tables: dict[str, Any] = {}
-    for name, key in TABLES.items():
+    for table in TABLES:
+        name, key = table.file, table.key
         path = root / name
         if not path.is_file() or path.is_symlink():
             problems.append(
@@ -73,8 +66,8 @@ def read_tables(root: Path) -> dict[str, Any]:
         extra = sorted(set(doc) - {key})
         if extra:
             problems.append(f"{name}: $: unexpected top-level key(s) {', '.join(extra)}; expected {key!r}")
-        value = doc.get(key, {} if key == "dataset" else [])
-        shape = check_shape(name, key, {name: value})
+        value = doc.get(key, [] if table.many else {})
+        shape = check_shape(table, {name: value})
         if shape:
             problems += shape
             continue
@@ -84,16 +77,70 @@ def read_tables(root: Path) -> dict[str, Any]:
     return tables
 
 
-def check_shape(name: str, key: str, tables: Mapping[str, Any]) -> list[str]:
+def check_shape(table: Table, tables: Mapping[str, Any]) -> list[str]:
     """Problems with the shape of one table in plain data keyed by file name."""
+    name, key = table.file, table.key
     if name not in tables:
         return [f"{name}: missing"]
     value = tables[name]
-    if key == "dataset":
+    if not table.many:
         return [] if isinstance(value, dict) else [f"{name}: $.{key}: expected a table"]
     if isinstance(value, list) and all(isinstance(r, dict) for r in value):
         return []
     return [f"{name}: $.{key}: expected an array of tables ([[{key}]])"]
+
+
+# Deep enough for any real taxonomy, shallow enough that nested objects stay cheap.
+MAX_TOPIC_DEPTH = 32
+
+
+def parents_first(
+    records: list[dict[str, Any]], file: str, problems: list[str]
+) -> list[tuple[int, dict[str, Any]]]:
+    """Topic records with their positions, each after its broader topics (which it holds).
+
+    Both loaders build topics in this order. Kahn's algorithm, without recursion;
+    topics left over are in a cycle and reported in ``problems``, with depth beyond
+    ``MAX_TOPIC_DEPTH``.
+    """
+    by_id: dict[str, int] = {}
+    for index, record in enumerate(records):
+        ident = record.get("id")
+        if isinstance(ident, str):
+            by_id.setdefault(ident, index)
+    parents: dict[int, set[int]] = {}
+    children: dict[int, list[int]] = {i: [] for i in range(len(records))}
+    for index, record in enumerate(records):
+        broader = record.get("broader", [])
+        known = (
+            {by_id[p] for p in broader if isinstance(p, str) and p in by_id}
+            if isinstance(broader, list)
+            else set()
+        )
+        parents[index] = known
+        for parent in known:
+            children[parent].append(index)
+    depth = {i: 0 for i in parents if not parents[i]}
+    ready = sorted(depth)
+    order: list[int] = []
+    waiting = {i: len(p) for i, p in parents.items()}
+    while ready:
+        index = ready.pop()
+        order.append(index)
+        for child in children[index]:
+            depth[child] = max(depth.get(child, 0), depth[index] + 1)
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    for index in sorted(set(parents) - set(order)):
+        problems.append(f"{file}: $.topic[{index}].broader: part of a cycle of broader topics")
+    for index in order:
+        if depth[index] > MAX_TOPIC_DEPTH:
+            problems.append(
+                f"{file}: $.topic[{index}].broader: more than {MAX_TOPIC_DEPTH} levels of broader topics"
+            )
+            break
+    return [(index, records[index]) for index in order]
 
 
 def write_tables(root: Path, tables: Mapping[str, Any]) -> None:
@@ -103,13 +150,13 @@ def write_tables(root: Path, tables: Mapping[str, Any]) -> None:
     cannot be written leaves the directory as it was.
     """
     rendered: dict[str, bytes] = {}
-    for name, key in TABLES.items():
-        value = tables[name]
-        if key == "dataset":
-            text = f"[{key}]\n" + _body(value, prefix=key)
-        else:
+    for table in TABLES:
+        value, key = tables[table.file], table.key
+        if table.many:
             text = "\n".join(f"[[{key}]]\n" + _body(record, prefix=key) for record in value)
-        rendered[name] = text.encode("utf-8")
+        else:
+            text = f"[{key}]\n" + _body(value, prefix=key)
+        rendered[table.file] = text.encode("utf-8")
     root.mkdir(parents=True, exist_ok=True)
     for name, data in rendered.items():
         (root / name).write_bytes(data)

@@ -1,34 +1,21 @@
-"""The typed, immutable domain model.
+"""The typed, immutable domain model, and the list of a dataset's tables.
 
 Every class is an ``attrs`` frozen, slotted, keyword-only value object whose
 collections are tuples. Objects hold each other (a ``Chair`` holds its ``Official``);
-the data files refer to them by id, and ``_resolve`` joins the two in one place.
-Nothing here parses or reads files.
+the data files refer to them by id, and the loaders (``_convert`` for a data
+directory, ``_bundled`` for the shipped data) join the two. ``Tables`` lists every
+table once, with its data file: ``TABLES`` is read from it by every stage that walks
+the tables. Nothing here parses or reads files.
 """
-
-from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import validators as v
 
-from ._core import (
-    Official,
-    Service,
-    Source,
-    SourceKind,
-    _cited,
-    _optional,
-    _optional_text,
-    _slug,
-    _strict_int,
-    _text,
-    _texts,
-    _tuple_of,
-)
 from ._dates import PartialDate, _require_day
 from ._errors import InvalidValueError
 from ._value import Value
@@ -37,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
-    "TABLE_ORDER",
+    "TABLES",
     "AgendaItem",
     "AlternationException",
     "Announcement",
@@ -61,9 +48,10 @@ __all__ = [
     "Service",
     "Source",
     "SourceKind",
+    "Table",
+    "Tables",
     "Topic",
     "chronological",
-    "fold",
     "tenure_window",
 ]
 
@@ -72,6 +60,122 @@ INFERABLE: dict[str, frozenset[str]] = {
     "Conference": frozenset({"date", "end_date", "ordinal", "host", "venue", "format"}),
     "Appointment": frozenset({"start", "end", "in_office"}),
 }
+
+
+# Patterns, compiled and cached by re on first use rather than on import.
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_COUNTRY = r"[A-Z]{2}"
+
+
+def _text(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a str, got {type(value).__name__} {value!r}")
+    if not value.strip() or value != value.strip():
+        raise InvalidValueError(
+            f"{attribute.name} must be a non-empty str without surrounding spaces, got {value!r}"
+        )
+    if not value.isprintable():
+        raise InvalidValueError(f"{attribute.name} has control or unpaired surrogate characters: {value!r}")
+
+
+def _slug(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, str) or not re.fullmatch(_SLUG, value):
+        raise InvalidValueError(
+            f"{attribute.name} must be a slug of lowercase letters, digits and single hyphens, got {value!r}"
+        )
+
+
+def _tuple_of(kind: type | tuple[type, ...]) -> Any:
+    return v.deep_iterable(member_validator=v.instance_of(kind), iterable_validator=v.instance_of(tuple))
+
+
+def _optional(kind: type | tuple[type, ...]) -> Any:
+    return v.optional(_strict_int if kind is int else v.instance_of(kind))
+
+
+def _strict_int(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if type(value) is not int:
+        raise TypeError(f"{attribute.name} must be an int, got {type(value).__name__} {value!r}")
+
+
+def _texts(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A tuple of non-empty strings."""
+    if not isinstance(value, tuple):
+        raise TypeError(f"{attribute.name} must be a tuple, got {type(value).__name__}")
+    for item in value:
+        _text(inst, attribute, item)
+
+
+def _cited(sources: "tuple[Source, ...]") -> str:
+    """Short repr of a tuple of sources: their ids only."""
+    return "(" + ", ".join(repr(s.id) for s in sources) + ("," if len(sources) == 1 else "") + ")"
+
+
+def _optional_text(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is not None:
+        _text(inst, attribute, value)
+
+
+class SourceKind(enum.Enum):
+    """What a source is."""
+
+    ORIGINAL = "original"
+    """A release on the issuing organisation's own site."""
+    REPOST = "repost"
+    """A copy of a release on another site, possibly translated or edited."""
+    REFERENCE = "reference"
+    """Encyclopedia, biography or other secondary reference."""
+    NEWS = "news"
+    """Independent press reporting."""
+
+
+class Service(enum.Enum):
+    """Armed service of an official."""
+
+    ARMY = "army"
+    NAVY = "navy"
+    AIR_FORCE = "air-force"
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Source(Value):
+    """A public page that a fact comes from."""
+
+    id: str = attrs.field(validator=_slug)
+    url: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    publisher: str = attrs.field(validator=_text)
+    published: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    kind: SourceKind = attrs.field(validator=v.instance_of(SourceKind))
+    language: str = attrs.field(default="en", validator=_text)
+    repost_of: str | None = attrs.field(default=None, validator=_optional_text)
+    """URL of the original release when this page is a re-post."""
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    """Curators' remarks, e.g. the translation errors the page contains."""
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Official(Value):
+    """A person who held one of the posts."""
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    nationality: str | None = attrs.field(default=None)
+    """ISO 3166-1 alpha-2 code."""
+    service: Service | None = attrs.field(default=None, validator=_optional(Service))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    """Spellings of the name seen in sources, misspellings included."""
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the official can be looked up by: id, name and aliases."""
+        return (self.id, self.name, *self.aliases)
+
+    @nationality.validator
+    def _check_nationality(self, _: "attrs.Attribute[str | None]", value: str | None) -> None:
+        if value is not None and not (isinstance(value, str) and re.fullmatch(_COUNTRY, value)):
+            raise InvalidValueError(f"nationality must be an ISO 3166-1 alpha-2 code, got {value!r}")
 
 
 class Organisation(enum.Enum):
@@ -258,7 +362,7 @@ class Topic(Value):
     id: str = attrs.field(validator=_slug)
     label: str = attrs.field(validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    broader: tuple[Topic, ...] = attrs.field(default=())
+    broader: tuple["Topic", ...] = attrs.field(default=())
     definition: str | None = attrs.field(default=None, validator=_optional_text)
 
     @property
@@ -267,7 +371,7 @@ class Topic(Value):
         return (self.id, self.label, *self.aliases)
 
     @broader.validator
-    def _check_broader(self, _: attrs.Attribute[tuple[Topic, ...]], value: object) -> None:
+    def _check_broader(self, _: "attrs.Attribute[tuple[Topic, ...]]", value: object) -> None:
         _tuple_of(Topic)(self, attrs.fields(Topic).broader, value)
 
 
@@ -350,7 +454,7 @@ class Conference(Value):
         return frozenset(t for item in self.agenda for t in item.topics)
 
 
-def chronological(conferences: Iterable[Conference]) -> list[Conference]:
+def chronological(conferences: "Iterable[Conference]") -> "list[Conference]":
     """Conferences in the order they took place.
 
     By date (earliest, then latest day) and id; numbered conferences then keep their
@@ -435,50 +539,75 @@ class DatasetInfo(Value):
     title: str = attrs.field(default="IMS-EUMS Directors General conferences", validator=_text)
 
 
-def _tables_of(kind: type) -> Any:
-    return _tuple_of(kind)
+class Table:
+    """One table of a dataset: where its records live on disk and what they become.
+
+    ``attr`` is the attribute of ``Tables`` that holds the records, ``file`` the data
+    file, ``key`` the name of its records there (``[[conference]]``), ``kind`` the
+    record class, ``id`` the field (or property) that identifies a record (``None`` for
+    none), ``referred`` whether other records hold these by that id (in the files,
+    ``post = "DGIMS"``), and ``many`` whether the file holds an array of records or,
+    for ``dataset.toml``, one.
+    """
+
+    __slots__ = ("attr", "file", "id", "key", "kind", "many", "referred")
+
+    def __init__(
+        self, *, attr: str, file: str, key: str, kind: type, id: str | None, referred: bool, many: bool
+    ) -> None:
+        self.attr, self.file, self.key, self.kind = attr, file, key, kind
+        self.id, self.referred, self.many = id, referred, many
+
+    def __repr__(self) -> str:
+        return f"<Table {self.attr}: {self.file}>"
+
+
+def _table(file: str, key: str, kind: type, id: str | None = None, *, referred: bool = False) -> Any:
+    """A field of ``Tables``: the tuple of ``kind`` records read from ``file``."""
+    table = {"file": file, "key": key, "kind": kind, "id": id, "referred": referred, "many": True}
+    return attrs.field(default=(), validator=_tuple_of(kind), metadata={"table": table})
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Tables(Value):
-    """All records of a dataset in file order (internal; ``Dataset`` wraps it)."""
+    """All records of a dataset (internal; ``Dataset`` wraps it).
 
-    info: DatasetInfo = attrs.field(validator=v.instance_of(DatasetInfo))
-    sources: tuple[Source, ...] = attrs.field(default=(), validator=_tables_of(Source))
-    posts: tuple[Post, ...] = attrs.field(default=(), validator=_tables_of(Post))
-    officials: tuple[Official, ...] = attrs.field(default=(), validator=_tables_of(Official))
-    appointments: tuple[Appointment, ...] = attrs.field(default=(), validator=_tables_of(Appointment))
-    topics: tuple[Topic, ...] = attrs.field(default=(), validator=_tables_of(Topic))
-    conferences: tuple[Conference, ...] = attrs.field(default=(), validator=_tables_of(Conference))
-    exceptions: tuple[AlternationException, ...] = attrs.field(
-        default=(), validator=_tables_of(AlternationException)
+    The one list of tables: each field names its data file and record class. The
+    order is the dependency order in which they are read (a table refers only to
+    tables before it) and the order ``Dataset.dump`` writes.
+    """
+
+    info: DatasetInfo = attrs.field(
+        validator=v.instance_of(DatasetInfo),
+        metadata={
+            "table": {
+                "file": "dataset.toml",
+                "key": "dataset",
+                "kind": DatasetInfo,
+                "id": None,
+                "referred": False,
+                "many": False,
+            }
+        },
     )
-    declarations: tuple[JointDeclaration, ...] = attrs.field(
-        default=(), validator=_tables_of(JointDeclaration)
+    sources: tuple[Source, ...] = _table("sources.toml", "source", Source, "id", referred=True)
+    posts: tuple[Post, ...] = _table("posts.toml", "post", Post, "code", referred=True)
+    officials: tuple[Official, ...] = _table("officials.toml", "official", Official, "id", referred=True)
+    appointments: tuple[Appointment, ...] = _table("appointments.toml", "appointment", Appointment, "id")
+    topics: tuple[Topic, ...] = _table("topics.toml", "topic", Topic, "id", referred=True)
+    conferences: tuple[Conference, ...] = _table(
+        "conferences.toml", "conference", Conference, "id", referred=True
     )
-    progress_reports: tuple[ProgressReport, ...] = attrs.field(
-        default=(), validator=_tables_of(ProgressReport)
+    exceptions: tuple[AlternationException, ...] = _table(
+        "alternation.toml", "exception", AlternationException
+    )
+    declarations: tuple[JointDeclaration, ...] = _table(
+        "declarations.toml", "declaration", JointDeclaration, "id"
+    )
+    progress_reports: tuple[ProgressReport, ...] = _table(
+        "progress_reports.toml", "progress_report", ProgressReport, "number"
     )
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for lookups."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-# Every table of a dataset in dependency order (a table refers only to those before it):
-# (data file, key of its records in the file, record class, attribute of Tables).
-TABLE_ORDER: tuple[tuple[str, str, type, str], ...] = (
-    ("sources.toml", "source", Source, "sources"),
-    ("posts.toml", "post", Post, "posts"),
-    ("officials.toml", "official", Official, "officials"),
-    ("appointments.toml", "appointment", Appointment, "appointments"),
-    ("topics.toml", "topic", Topic, "topics"),
-    ("conferences.toml", "conference", Conference, "conferences"),
-    ("alternation.toml", "exception", AlternationException, "exceptions"),
-    ("declarations.toml", "declaration", JointDeclaration, "declarations"),
-    ("progress_reports.toml", "progress_report", ProgressReport, "progress_reports"),
-)
+TABLES: tuple[Table, ...] = tuple(Table(attr=f.name, **f.metadata["table"]) for f in attrs.fields(Tables))
+"""Every table of a dataset in the order of ``Tables``: ``dataset.toml`` first."""

@@ -11,8 +11,11 @@ import itertools
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ._dates import half_year
+from ._index import fold
 from ._model import (
     INFERABLE,
+    TABLES,
     AlternationException,
     Appointment,
     BreakKind,
@@ -22,7 +25,6 @@ from ._model import (
     Post,
     Source,
     chronological,
-    fold,
     tenure_window,
 )
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 
     from ._dates import PartialDate
 
-__all__ = ["check", "expected_break", "half_year"]
+__all__ = ["check", "expected_break"]
 
 
 def check(ds: Any) -> tuple[str, ...]:
@@ -56,21 +58,18 @@ def _duplicates(values: Iterable[str]) -> set[str]:
 
 
 def _unique_ids(ds: Any) -> Iterator[str]:
-    tables: tuple[tuple[str, str, tuple[Any, ...], str], ...] = (
-        ("sources.toml", "source", ds.sources, "id"),
-        ("posts.toml", "post", ds.posts, "code"),
-        ("officials.toml", "official", ds.officials, "id"),
-        ("appointments.toml", "appointment", ds.appointments, "id"),
-        ("topics.toml", "topic", ds.topics, "id"),
-        ("conferences.toml", "conference", ds.conferences, "id"),
-        ("declarations.toml", "declaration", ds.declarations, "id"),
-        ("progress_reports.toml", "progress_report", ds.progress_reports, "number"),
-    )
-    for file, key, records, attr in tables:
+    for table in TABLES:
+        attr = table.id
+        if attr is None:
+            continue
+        records = getattr(ds, table.attr)
         dupes = _duplicates(getattr(r, attr) for r in records)
         for index, record in enumerate(records):
             if getattr(record, attr) in dupes:
-                yield _where(file, key, index, f".{attr}") + f": duplicate {attr} {getattr(record, attr)!r}"
+                yield (
+                    _where(table.file, table.key, index, f".{attr}")
+                    + f": duplicate {attr} {getattr(record, attr)!r}"
+                )
     # A name must lead to one record only, or lookups by name could not answer.
     named: tuple[tuple[str, str, tuple[Any, ...]], ...] = (
         ("officials.toml", "official", ds.officials),
@@ -317,12 +316,6 @@ def _conferences(ds: Any) -> Iterator[str]:
                 f"conferences.toml: $.conference: ordinals do not increase with dates: "
                 f"{a.id} is no. {a.ordinal} but {b.id} (no. {b.ordinal}) took place before it"
             )
-
-
-def half_year(date: PartialDate) -> int:
-    """The half-year a date falls in, counted as ``2 * year + (0 or 1)``."""
-    day = date.earliest()
-    return 2 * day.year + (0 if day.month <= 6 else 1)
 
 
 def expected_break(a: Conference, b: Conference) -> BreakKind | None:

@@ -1,0 +1,317 @@
+"""Stage 5: the indexes that make every query a dictionary or bisect lookup.
+
+An ``Index`` belongs to one dataset. Its families — names of posts, officials and
+topics; the chronology of conferences; the conference filters; meetings by topic;
+tenures by post — are each built the first time a query needs it, once, under the
+index's lock, so that the first question of a process pays only for what it asks.
+Tests check every family against a plain scan of the tables.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import threading
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from ._errors import AmbiguousDateError
+from ._model import chronological, tenure_window
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    from ._model import Appointment, Conference, JointDeclaration, Official, Organisation, Post, Tables, Topic
+
+__all__ = ["Index", "Names", "Tenures", "fold"]
+
+T = TypeVar("T")
+R = TypeVar("R", "Post", "Official", "Topic")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for lookups.
+
+    >>> fold("  Hervé   BLÉJEAN ")
+    'herve blejean'
+    """
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+class _family(Generic[T]):
+    """An index family: built by the decorated method on first use, once per index.
+
+    Stored in the index's ``__dict__`` under the method's name, where it then shadows
+    this (non-data) descriptor: later lookups are plain attribute reads.
+    """
+
+    def __init__(self, build: Callable[[Index], T]) -> None:
+        self.build = build
+        self.name = build.__name__
+
+    def __get__(self, index: Index, owner: type | None = None) -> T:
+        with index.lock:  # a second thread waits, then finds the family built
+            found: T | None = index.__dict__.get(self.name)
+            if found is None:
+                found = index.__dict__[self.name] = self.build(index)
+        return found
+
+
+class Names(Generic[R]):
+    """Records of one table by every name they go by, exactly as written and folded."""
+
+    __slots__ = ("by_id", "keys", "shown")
+
+    def __init__(self, records: Iterable[R], shown: Callable[[R], str]) -> None:
+        self.by_id: dict[str, R] = {}
+        self.keys: dict[str, R] = {}
+        # Every name, for the close matches an unknown name's error offers.
+        self.shown: dict[str, str] = {}
+        for record in records:
+            names = record.names
+            self.by_id.setdefault(names[0], record)
+            for name in names:
+                self.keys.setdefault(fold(name), record)
+                self.keys.setdefault(name, record)
+                self.shown[name] = shown(record)
+
+    def find(self, name: str) -> R | None:
+        """The record going by ``name``, ignoring case and accents, or ``None``."""
+        return self.keys.get(name) or self.keys.get(fold(name))
+
+    def holds(self, record: R) -> bool:
+        """Whether ``record`` itself (not only its id) is one of these records."""
+        found = self.by_id.get(record.names[0])
+        return found is record or found == record
+
+
+class Chronology:
+    """Conferences in the order they took place, by id, ordinal and first day."""
+
+    __slots__ = ("by_id", "by_ordinal", "ids", "max_span", "ordered", "starts")
+
+    def __init__(self, conferences: Iterable[Conference]) -> None:
+        ordered = chronological(conferences)
+        self.ordered: tuple[Conference, ...] = tuple(ordered)
+        self.ids = tuple(c.id for c in ordered)
+        self.by_id = {c.id: c for c in ordered}
+        self.by_ordinal = {c.ordinal: c for c in ordered if c.ordinal is not None}
+        self.starts = [c.date.earliest() for c in ordered]
+        self.max_span = max(
+            ((c.end_date or c.date).latest() - c.date.earliest() for c in ordered), default=dt.timedelta(0)
+        )
+
+    def holds(self, conference: Conference) -> bool:
+        found = self.by_id.get(conference.id)
+        return found is conference or found == conference
+
+    def between(self, start: dt.date, end: dt.date) -> tuple[Conference, ...]:
+        """Conferences whose dates may overlap ``[start, end]`` (inclusive)."""
+        low = bisect.bisect_left(self.starts, _minus(start, self.max_span))
+        high = bisect.bisect_right(self.starts, end)
+        return tuple(
+            c
+            for c in self.ordered[low:high]
+            if c.date.earliest() <= end and (c.end_date or c.date).latest() >= start
+        )
+
+
+class Filters:
+    """Conferences by year, host and co-chair, each group in chronological order."""
+
+    __slots__ = ("by_chair", "by_host", "by_year")
+
+    def __init__(self, chronology: Chronology) -> None:
+        by_year: dict[int, list[Conference]] = {}
+        by_host: dict[Organisation, list[Conference]] = {}
+        by_chair: dict[str, list[Conference]] = {}
+        for c in chronology.ordered:
+            for year in range(c.date.earliest().year, (c.end_date or c.date).latest().year + 1):
+                by_year.setdefault(year, []).append(c)
+            if c.host is not None:
+                by_host.setdefault(c.host, []).append(c)
+            for official_id in dict.fromkeys(chair.official.id for chair in c.co_chairs):
+                by_chair.setdefault(official_id, []).append(c)
+        self.by_year = _frozen(by_year)
+        self.by_host = _frozen(by_host)
+        self.by_chair = _frozen(by_chair)
+
+
+class Index:
+    """The lookup structures of one dataset's tables, each family built on first use."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.lock = threading.RLock()  # re-entrant: a family may use another
+
+    @_family
+    def posts(self) -> Names[Post]:
+        return Names(self.tables.posts, lambda p: p.code)
+
+    @_family
+    def officials(self) -> Names[Official]:
+        return Names(self.tables.officials, lambda o: o.name)
+
+    @_family
+    def topics(self) -> Names[Topic]:
+        return Names(self.tables.topics, lambda t: t.id)
+
+    @_family
+    def chronology(self) -> Chronology:
+        return Chronology(self.tables.conferences)
+
+    @_family
+    def filters(self) -> Filters:
+        return Filters(self.chronology)
+
+    @_family
+    def about(self) -> dict[str | Topic, tuple[Conference, ...]]:
+        """Topic (by id, any name, or the record) -> meetings on it or a narrower topic."""
+        topics = self.tables.topics
+        narrower: dict[str, set[str]] = {t.id: set() for t in topics}
+        for t in topics:
+            for parent in t.broader:
+                narrower.setdefault(parent.id, set()).add(t.id)
+        tagged: dict[str, list[Conference]] = {}
+        ordered = self.chronology.ordered
+        for c in ordered:
+            for topic_id in dict.fromkeys(t.id for item in c.agenda for t in item.topics):
+                tagged.setdefault(topic_id, []).append(c)
+        position = {c.id: i for i, c in enumerate(ordered)}
+        by_id: dict[str, tuple[Conference, ...]] = {}
+        for topic_id in narrower:
+            hits = {c.id: c for tid in _descendants(topic_id, narrower) for c in tagged.get(tid, ())}
+            by_id[topic_id] = tuple(hits[i] for i in sorted(hits, key=position.__getitem__))
+        about: dict[str | Topic, tuple[Conference, ...]] = {
+            key: by_id[t.id] for key, t in self.topics.keys.items()
+        }
+        about.update((t, by_id[t.id]) for t in topics)
+        return about
+
+    @_family
+    def tenures(self) -> dict[object, Tenures]:
+        """Every name of a post, and the post itself, to its tenures (empty if none)."""
+        as_of = self.tables.info.as_of
+        per_post: dict[str, list[Appointment]] = {}
+        for a in self.tables.appointments:
+            per_post.setdefault(a.post.code, []).append(a)
+        by_code: dict[str, Tenures] = {}
+        for post in self.tables.posts:
+            items = per_post.get(post.code, [])
+            items.sort(key=lambda a: (*tenure_window(a, as_of, certain=False), a.official.id))
+            by_code[post.code] = Tenures(post, items, as_of)
+        found: dict[object, Tenures] = {key: by_code[p.code] for key, p in self.posts.keys.items()}
+        found.update((p, by_code[p.code]) for p in self.tables.posts)
+        return found
+
+    @_family
+    def appointments(self) -> tuple[Appointment, ...]:
+        """Every appointment, post by post as they first appear, each post's chronological."""
+        posts = dict.fromkeys(a.post for a in self.tables.appointments)
+        return tuple(a for post in posts for a in self.tenures[post].holders)
+
+    @_family
+    def declarations(self) -> tuple[JointDeclaration, ...]:
+        return tuple(sorted(self.tables.declarations, key=lambda d: (*d.date.sort_key(), d.id)))
+
+
+class Tenures:
+    """One post's appointments, with every answer worked out in advance.
+
+    The days on which any tenure may or surely begins or ends cut time into spans;
+    within a span the answer cannot change. ``points`` holds the first day of each
+    span and ``answers`` its answer, so a query is one bisect.
+    """
+
+    __slots__ = ("answers", "holders", "points", "post")
+
+    def __init__(self, post: Post, items: list[Appointment], as_of: dt.date) -> None:
+        self.post = post
+        self.holders = tuple(items)
+        # items are sorted by the first day each may cover.
+        possible = [tenure_window(a, as_of, certain=False) for a in items]
+        certain = [tenure_window(a, as_of, certain=True) for a in items]
+        lows = [low for low, _ in possible]
+        reach: list[dt.date] = []  # the latest day any tenure up to here may cover
+        for _, high in possible:
+            reach.append(max(high, reach[-1]) if reach else high)
+        self.points = sorted({day for window in (*possible, *certain) for day in window})
+        self.answers: list[tuple[Any, Any]] = []
+        for day in self.points:
+            maybe: list[int] = []
+            j = bisect.bisect_right(lows, day) - 1
+            while j >= 0 and reach[j] > day:
+                if possible[j][1] > day:
+                    maybe.append(j)
+                j -= 1
+            maybe.reverse()
+            self.answers.append(_decide(day, [items[j] for j in maybe], [certain[j] for j in maybe]))
+
+    def on(self, day: dt.date, which: int) -> Any:
+        """The appointment (``which=0``) or official (``1``) on ``day``; raises if ambiguous."""
+        i = bisect.bisect_right(self.points, day) - 1
+        answer = self.answers[i][which] if i >= 0 else None
+        if type(answer) is Ambiguous:
+            answer.raise_for(self.post, day)
+        return answer
+
+
+class Ambiguous:
+    """The answer for days that two or more tenures may cover."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, possible: list[Appointment]) -> None:
+        self.names = list(dict.fromkeys(a.official.name for a in possible))
+
+    def raise_for(self, post: Post, day: dt.date) -> None:
+        if len(self.names) == 1:  # one person, two tenures that may both cover the day
+            raise AmbiguousDateError(
+                f"the record cannot tell which tenure of {self.names[0]} in {post.code} covers {day} "
+                "(their start or end dates are known only to the month or year)",
+                self.names,
+            )
+        raise AmbiguousDateError(
+            f"the record cannot tell who held {post.code} on {day}: "
+            f"{' or '.join(self.names)} (their start or end dates are known only to the month or year)",
+            self.names,
+        )
+
+
+def _decide(
+    day: dt.date, maybe: list[Appointment], certain: list[tuple[dt.date, dt.date]]
+) -> tuple[Any, Any]:
+    """(appointment answer, official answer) for ``day``, given the tenures that may cover it."""
+    if len(maybe) <= 1:
+        found = maybe[0] if maybe else None
+        return found, (found.official if found else None)
+    sure = [a for a, (low, high) in zip(maybe, certain, strict=True) if low <= day < high]
+    if len(sure) == 1:
+        # Tenures of one post never overlap, so a certain holder rules out the rest.
+        return sure[0], sure[0].official
+    ambiguous = Ambiguous(maybe)
+    officials = {a.official for a in maybe}
+    # Two tenures of the same person: who held the post is not in doubt.
+    return ambiguous, (maybe[0].official if len(officials) == 1 else ambiguous)
+
+
+def _minus(day: dt.date, span: dt.timedelta) -> dt.date:
+    """``day - span``, saturating at ``date.min``."""
+    return dt.date.min if day - dt.date.min <= span else day - span
+
+
+def _descendants(root: str, narrower: Mapping[str, set[str]]) -> set[str]:
+    seen = {root}
+    stack = [root]
+    while stack:
+        for child in narrower.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return seen
+
+
+def _frozen(groups: dict[T, list[Conference]]) -> dict[T, tuple[Conference, ...]]:
+    return {key: tuple(value) for key, value in groups.items()}

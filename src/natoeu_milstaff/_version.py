@@ -1,0 +1,3 @@
+"""The package version, in one place (read by the build backend and by ``cite()``)."""
+
+__version__ = "0.1.0"
