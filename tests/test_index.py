@@ -1,0 +1,211 @@
+"""The index: each family is built only when a query needs it, once, even under threads,
+and each answers as a plain scan of the tables would. (The queries built on it are
+checked against naive scans in ``test_dataset.py``.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import natoeu_milstaff as nm
+from natoeu_milstaff import _index
+from natoeu_milstaff._index import Index, fold
+from natoeu_milstaff._model import chronological
+from strategies import datasets
+
+BUNDLED = nm.Dataset.bundled()
+FAMILIES = ("posts", "officials", "topics", "chronology", "filters", "about", "tenures", "appointments")
+
+
+def built(index: Index) -> set[str]:
+    return {name for name in FAMILIES if name in vars(index)}
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Hervé Bléjean", "herve blejean"),
+        ("  BLÉJEAN\t", "blejean"),
+        ("Remigijus Baltrėnas", "remigijus baltrenas"),
+        ("Straße", "strasse"),  # casefold, not lower
+        ("ﬁnance", "finance"),  # compatibility forms decomposed (NFKD)
+        ("a  b", "a b"),
+    ],
+)
+def test_fold_ignores_case_accents_and_spacing(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_a_new_index_builds_nothing_until_asked() -> None:
+    index = Index(BUNDLED.tables)
+    assert built(index) == set()
+    index.officials.find("Hans-Werner Wiermann")
+    assert built(index) == {"officials"}
+
+
+@pytest.mark.parametrize(
+    ("family", "needs"),
+    [
+        ("posts", {"posts"}),
+        ("about", {"topics", "chronology", "about"}),
+        ("filters", {"chronology", "filters"}),
+        ("tenures", {"posts", "tenures"}),
+        ("appointments", {"posts", "tenures", "appointments"}),
+    ],
+)
+def test_a_family_builds_only_what_it_uses(family: str, needs: set[str]) -> None:
+    index = Index(BUNDLED.tables)
+    first = getattr(index, family)
+    assert built(index) == needs
+    assert getattr(index, family) is first  # built once, then read
+
+
+def test_each_query_builds_only_its_own_families() -> None:
+    ds = nm.Dataset(**{a.name: getattr(BUNDLED.tables, a.name) for a in attrs.fields(type(BUNDLED.tables))})
+    ds.official("Hans-Werner Wiermann")
+    assert built(ds._index) == {"officials"}
+    ds.who_held("DGIMS", "2020-05-19")
+    assert built(ds._index) == {"officials", "posts", "tenures"}
+    ds.meetings_about("cyber")
+    assert "filters" not in built(ds._index)
+
+
+def test_concurrent_first_use_builds_a_family_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    builds: list[int] = []
+    real = _index.Chronology.__init__
+
+    def counting(self: Any, conferences: Any) -> None:
+        builds.append(1)
+        real(self, conferences)
+
+    monkeypatch.setattr(_index.Chronology, "__init__", counting)
+    index = Index(BUNDLED.tables)
+    barrier = threading.Barrier(12)
+    seen: list[object] = []
+
+    def work() -> None:
+        barrier.wait()
+        seen.append(index.about)
+        seen.append(index.chronology)
+
+    threads = [threading.Thread(target=work) for _ in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(builds) == 1
+    assert len({id(x) for x in seen}) == 2  # one about map, one chronology
+
+
+def test_names_find_every_name_exactly_and_folded() -> None:
+    names = Index(BUNDLED.tables).officials
+    for official in BUNDLED.tables.officials:
+        for name in official.names:
+            assert names.find(name) is official
+            assert names.find(f"  {name.upper()} ") is official
+    assert names.find("nobody at all") is None
+    assert names.shown["Hans-Werner Wierman"] == "Hans-Werner Wiermann"
+
+
+def test_names_hold_a_record_only_if_it_is_equal_to_the_dataset_s_own() -> None:
+    names = Index(BUNDLED.tables).posts
+    dgims = BUNDLED.post("DGIMS")
+    assert names.holds(dgims)
+    assert names.holds(attrs.evolve(dgims))  # an equal copy is the same post
+    assert not names.holds(attrs.evolve(dgims, title="Another title"))
+    assert not names.holds(attrs.evolve(dgims, code="NEW"))
+
+
+def test_the_first_record_wins_a_name_two_records_share() -> None:
+    src = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.NEWS)
+    first = nm.Official(id="a-smith", name="Anna Smith", aliases=("Smith",), sources=(src,))
+    second = nm.Official(id="b-smith", name="Bob Smith", aliases=("SMITH",), sources=(src,))
+    names = _index.Names([first, second], lambda o: o.name)
+    assert names.find("Smith") is first  # exact spelling, first record
+    assert names.find("SMITH") is second  # exact spelling of the second's alias
+    assert names.find("smith") is first  # folded: the first record to claim it
+
+
+@given(st.one_of(st.just(BUNDLED), datasets()), st.data())
+def test_chronology_between_equals_a_scan(ds: nm.Dataset, data: st.DataObject) -> None:
+    chronology = Index(ds.tables).chronology
+    assert chronology.ordered == tuple(chronological(ds.tables.conferences))
+    assert chronology.ids == tuple(c.id for c in chronology.ordered)
+    start = data.draw(st.dates(dt.date(1999, 1, 1), dt.date(2031, 1, 1)))
+    end = start + dt.timedelta(days=data.draw(st.integers(0, 800)))
+    expected = tuple(
+        c for c in chronology.ordered if c.date.earliest() <= end and (c.end_date or c.date).latest() >= start
+    )
+    assert chronology.between(start, end) == expected
+    for c in ds.tables.conferences:  # every conference is found on its own first and last day
+        first, last = c.date.earliest(), (c.end_date or c.date).latest()
+        assert c in chronology.between(first, first)
+        assert c in chronology.between(last, last)
+        assert c not in chronology.between(last + dt.timedelta(days=1), last + dt.timedelta(days=1))
+
+
+def test_between_reaches_back_over_long_conferences() -> None:
+    src = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.NEWS)
+    long = nm.Conference(
+        id="long",
+        date=nm.PartialDate.parse("2020-01"),
+        end_date=nm.PartialDate.parse("2020-12"),
+        evidence=nm.Evidence.REPORTED,
+        sources=(src,),
+    )
+    short = nm.Conference(
+        id="short", date=nm.PartialDate.parse("2020-03-01"), evidence=nm.Evidence.REPORTED, sources=(src,)
+    )
+    chronology = _index.Chronology([long, short])
+    assert chronology.between(dt.date(2020, 11, 30), dt.date(2020, 11, 30)) == (long,)
+    assert chronology.between(dt.date(2020, 3, 1), dt.date(2020, 3, 1)) == (long, short)
+    assert chronology.between(dt.date(2021, 1, 1), dt.date(2021, 1, 1)) == ()
+
+
+@given(datasets())
+def test_filters_group_every_conference_as_a_scan_would(ds: nm.Dataset) -> None:
+    filters = Index(ds.tables).filters
+    ordered = chronological(ds.tables.conferences)
+    for year, found in filters.by_year.items():
+        assert found == tuple(c for c in ordered if c.date.earliest().year <= year <= c.date.latest().year)
+    for host, found in filters.by_host.items():
+        assert found == tuple(c for c in ordered if c.host is host)
+    for official_id, found in filters.by_chair.items():
+        assert found == tuple(c for c in ordered if any(ch.official.id == official_id for ch in c.co_chairs))
+    assert sum(len(v) for v in filters.by_host.values()) == sum(c.host is not None for c in ordered)
+
+
+def test_about_is_keyed_by_every_name_and_the_topic_itself() -> None:
+    about = Index(BUNDLED.tables).about
+    for topic in BUNDLED.tables.topics:
+        answer = about[topic]
+        for name in topic.names:
+            assert about[name] is answer
+            assert about[fold(name)] is answer
+
+
+def test_tenures_answer_for_every_name_of_a_post_and_raise_when_ambiguous() -> None:
+    tenures = Index(BUNDLED.tables).tenures
+    dgims = BUNDLED.post("DGIMS")
+    for name in dgims.names:
+        assert tenures[name] is tenures[dgims]
+    assert tenures[dgims].on(dt.date(2020, 5, 19), 1).name == "Hans-Werner Wiermann"
+    assert tenures[dgims].on(dt.date(1900, 1, 1), 1) is None
+    with pytest.raises(nm.AmbiguousDateError, match="Janusz Adamczak or Remigijus Baltrėnas") as caught:
+        tenures[dgims].on(dt.date(2025, 7, 10), 1)
+    assert caught.value.candidates == ("Janusz Adamczak", "Remigijus Baltrėnas")
+
+
+def test_appointments_are_grouped_by_post_in_order_of_first_appearance() -> None:
+    appointments = Index(BUNDLED.tables).appointments
+    assert sorted(appointments, key=id) == sorted(BUNDLED.tables.appointments, key=id)
+    posts = list(dict.fromkeys(a.post.code for a in BUNDLED.tables.appointments))
+    assert list(dict.fromkeys(a.post.code for a in appointments)) == posts
+    for code in posts:
+        assert tuple(a for a in appointments if a.post.code == code) == BUNDLED.holders(code)
