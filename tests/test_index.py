@@ -133,21 +133,32 @@ def test_the_first_record_wins_a_name_two_records_share() -> None:
 
 
 @given(st.one_of(st.just(BUNDLED), datasets()), st.data())
-def test_chronology_between_equals_a_scan(ds: nm.Dataset, data: st.DataObject) -> None:
-    chronology = Index(ds.tables).chronology
-    assert chronology.ordered == tuple(chronological(ds.tables.conferences))
-    assert chronology.ids == tuple(c.id for c in chronology.ordered)
+def test_chronology_and_filters_equal_a_scan(ds: nm.Dataset, data: st.DataObject) -> None:
+    index = Index(ds.tables)
+    chronology = index.chronology
+    ordered = tuple(chronological(ds.tables.conferences))
+    assert chronology.ordered == ordered
+    assert chronology.ids == tuple(c.id for c in ordered)
     start = data.draw(st.dates(dt.date(1999, 1, 1), dt.date(2031, 1, 1)))
     end = start + dt.timedelta(days=data.draw(st.integers(0, 800)))
     expected = tuple(
-        c for c in chronology.ordered if c.date.earliest() <= end and (c.end_date or c.date).latest() >= start
+        c for c in ordered if c.date.earliest() <= end and (c.end_date or c.date).latest() >= start
     )
     assert chronology.between(start, end) == expected
-    for c in ds.tables.conferences:  # every conference is found on its own first and last day
+    for c in ordered:  # every conference is found on its own first and last day, and not after
         first, last = c.date.earliest(), (c.end_date or c.date).latest()
+        after = last + dt.timedelta(days=1)
         assert c in chronology.between(first, first)
         assert c in chronology.between(last, last)
-        assert c not in chronology.between(last + dt.timedelta(days=1), last + dt.timedelta(days=1))
+        assert c not in chronology.between(after, after)
+    filters = index.filters
+    for year, found in filters.by_year.items():
+        assert found == tuple(c for c in ordered if c.date.earliest().year <= year <= c.date.latest().year)
+    for host, found in filters.by_host.items():
+        assert found == tuple(c for c in ordered if c.host is host)
+    for official_id, found in filters.by_chair.items():
+        assert found == tuple(c for c in ordered if any(ch.official.id == official_id for ch in c.co_chairs))
+    assert sum(map(len, filters.by_host.values())) == sum(c.host is not None for c in ordered)
 
 
 def test_between_reaches_back_over_long_conferences() -> None:
@@ -166,19 +177,6 @@ def test_between_reaches_back_over_long_conferences() -> None:
     assert chronology.between(dt.date(2020, 11, 30), dt.date(2020, 11, 30)) == (long,)
     assert chronology.between(dt.date(2020, 3, 1), dt.date(2020, 3, 1)) == (long, short)
     assert chronology.between(dt.date(2021, 1, 1), dt.date(2021, 1, 1)) == ()
-
-
-@given(datasets())
-def test_filters_group_every_conference_as_a_scan_would(ds: nm.Dataset) -> None:
-    filters = Index(ds.tables).filters
-    ordered = chronological(ds.tables.conferences)
-    for year, found in filters.by_year.items():
-        assert found == tuple(c for c in ordered if c.date.earliest().year <= year <= c.date.latest().year)
-    for host, found in filters.by_host.items():
-        assert found == tuple(c for c in ordered if c.host is host)
-    for official_id, found in filters.by_chair.items():
-        assert found == tuple(c for c in ordered if any(ch.official.id == official_id for ch in c.co_chairs))
-    assert sum(len(v) for v in filters.by_host.values()) == sum(c.host is not None for c in ordered)
 
 
 def test_about_is_keyed_by_every_name_and_the_topic_itself() -> None:

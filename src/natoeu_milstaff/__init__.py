@@ -5,6 +5,14 @@
 'Hans-Werner Wiermann'
 
 Importing the package reads no data: the first query loads the bundled dataset once.
+
+The data's path through the package, one private module per stage::
+
+    data/*.toml ──> _files ──> _convert ──┐   (a data directory: Dataset.load)
+    data/bundled.json ──> _bundled ───────┤   (the shipped data, compiled from the TOML)
+                                          v
+        _model (records; _dates) ──> _validate ──> _dataset + _index ──> _api
+                                                        └──> _export, _coverage, _release, _cli
 """
 
 from ._version import __version__

@@ -34,6 +34,8 @@ def fold(text: str) -> str:
     >>> fold("  Hervé   BLÉJEAN ")
     'herve blejean'
     """
+    if text.isascii():  # most names: nothing to decompose
+        return " ".join(text.casefold().split())
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
