@@ -407,7 +407,14 @@ class Dataset:
         >>> Dataset.bundled().who_held("DGEUMS", "25 November 2019").name
         'Esa Pulkkinen'
         """
-        found: Official | None = self._tenures(post).on(on if type(on) is dt.date else as_day(on), 1)
+        # The most asked question: _tenures() and as_day() inlined for their common cases.
+        try:
+            tenures = self._index.tenures.get(post)
+        except TypeError:  # unhashable: self.post() says what was wrong
+            tenures = None
+        if tenures is None:
+            tenures = self._index.tenures[self.post(post)]
+        found: Official | None = tenures.on(on if type(on) is dt.date else as_day(on), 1)
         return found
 
     def _tenures(self, post: Post | str) -> Tenures:
