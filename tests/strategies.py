@@ -332,6 +332,107 @@ def build_dataset(
     )
 
 
+# Text with characters that CSV cells and JSON arrays must quote or escape.
+awkward = st.text(alphabet="ab é,\"'[]\\;Ω", min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+@st.composite
+def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
+    """A valid random dataset that also has what ``datasets()`` leaves out: the optional
+    fields and nested lists of every record, joint declarations and progress reports.
+
+    Made by adding them to the plain form of a ``datasets()`` draw, so that the new
+    records cite sources and refer to others as a load would resolve them.
+    """
+    from natoeu_milstaff._convert import structure_tables, unstructure_tables
+
+    raw = unstructure_tables(draw(datasets(max_conferences=6)).tables)
+    cited = [s["id"] for s in raw["sources.toml"]]
+
+    def cite() -> list[str]:
+        return draw(st.lists(st.sampled_from(cited), min_size=1, max_size=2, unique=True))
+
+    def texts(min_size: int = 0) -> list[str]:
+        return draw(st.lists(awkward, min_size=min_size, max_size=2))
+
+    def date() -> str:
+        return str(draw(partial_dates(1990, 2030)))
+
+    def inferences(record: dict[str, Any], fields: tuple[str, ...]) -> list[dict[str, str]]:
+        # Only a field that has a value can be marked inferred.
+        present = [f for f in fields if f in record]
+        chosen = draw(st.lists(st.sampled_from(present), max_size=2, unique=True)) if present else []
+        return [{"field": f, "reason": draw(awkward)} for f in chosen]
+
+    def conflicts() -> list[dict[str, Any]]:
+        return [
+            {"field": draw(awkward), "value": draw(awkward), "note": draw(awkward), "sources": cite()}
+            for _ in range(draw(st.integers(0, 2)))
+        ]
+
+    for source in raw["sources.toml"]:
+        if draw(st.booleans()):
+            source.update(language="fr", repost_of=f"https://example.org/o/{source['id']}", notes=texts(1))
+    for official in raw["officials.toml"]:
+        if draw(st.booleans()):
+            official["service"] = draw(st.sampled_from([s.value for s in nm.Service]))
+    for topic in raw["topics.toml"]:
+        if draw(st.booleans()):
+            topic["definition"] = draw(awkward)
+    for appointment in raw["appointments.toml"]:
+        appointment["inferences"] = inferences(appointment, ("start", "end", "in_office"))
+        appointment["conflicts"] = conflicts()
+    for conference in raw["conferences.toml"]:
+        if draw(st.booleans()):
+            conference["venue"] = draw(awkward)
+        if draw(st.booleans()):
+            end = dt.date.fromisoformat(conference["date"]) + dt.timedelta(days=draw(st.integers(1, 3)))
+            conference["end_date"] = end.isoformat()
+        conference["notes"] = texts()
+        keys = draw(st.lists(st.sampled_from(["members", "items", "staff-talks"]), max_size=3, unique=True))
+        conference["figures"] = [
+            {"key": k, "label": draw(awkward), "value": draw(st.integers(-5, 10**6)), "sources": cite()}
+            for k in keys
+        ]
+        if draw(st.booleans()):
+            # The next meeting as announced: a date, the wording of one, or both.
+            worded, dated = draw(st.sampled_from([(True, False), (False, True), (True, True)]))
+            announced: dict[str, Any] = {"sources": cite()}
+            if worded:
+                announced["as_stated"] = draw(awkward)
+            if dated:
+                announced["date"] = date()
+            if draw(st.booleans()):
+                announced["host"] = draw(st.sampled_from([o.value for o in nm.Organisation]))
+            conference["next_meeting"] = announced
+        inferable = ("date", "end_date", "ordinal", "host", "venue", "format")
+        conference["inferences"] = inferences(conference, inferable)
+        conference["conflicts"] = conflicts()
+    raw["declarations.toml"] = [
+        {
+            "id": f"declaration-{i}",
+            "date": date(),
+            **({"place": draw(awkward)} if draw(st.booleans()) else {}),
+            "signatories": texts(),
+            "proposal_sets": [
+                {"date": date(), "count": draw(st.integers(0, 100)), "sources": cite()}
+                for _ in range(draw(st.integers(0, 2)))
+            ],
+            "notes": texts(),
+            "conflicts": conflicts(),
+            "sources": cite(),
+        }
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    raw["progress_reports.toml"] = [
+        {"number": n, "date": date(), "notes": texts(), "sources": cite()}
+        for n in range(1, draw(st.integers(0, 2)) + 1)
+    ]
+    ds = nm.Dataset(**structure_tables(raw))
+    assert ds.validate() == (), ds.validate()
+    return ds
+
+
 def _bounds(a: nm.Appointment) -> tuple[dt.date, dt.date]:
     low, high = a.certain_window()
     return low, (AS_OF if a.in_office else high)

@@ -8,13 +8,19 @@ parent, and lists of names or ids are written as JSON arrays (``["a", "b"]``), w
 keeps them exact whatever they contain. Partial dates are written as EDTF text with a
 precision column beside them. ``from_records`` turns the rows back into the nested
 plain data, so an export can be read back into an equal dataset.
+
+Each flat table is described once, in ``TABLES``; the CSV columns, the data package's
+schema, the pandas types and both directions of the conversion all follow from it.
 """
 
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import json
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ._dates import PartialDate
@@ -23,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from pathlib import Path
 
-    from ._model import Appointment, Conference, Conflict, Inference, Source, Tables
+    from ._model import Source, Tables
 
 __all__ = [
     "SCHEMA",
@@ -37,424 +43,477 @@ __all__ = [
     "write_popolo",
 ]
 
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a flat table (two for a partial date).
+
+    ``type`` is a Frictionless type (``string``, ``integer``, ``boolean``, ``array``,
+    ``date``) or ``edtf``: a partial date, written as EDTF text with its precision in a
+    ``<name>_precision`` column beside it. ``field`` is the attribute path of the value on
+    the record (``next_meeting.date``), which is also its key path in the plain data;
+    empty for the columns that place a child row in its parent. ``refers`` names the
+    table whose key the value (or each item of an array) is; ``key`` marks the primary
+    key; a ``derived`` value is worked out from others and is not read back.
+    """
+
+    name: str
+    type: str
+    field: str
+    refers: str | None = None
+    key: bool = False
+    derived: bool = False
+
+    @cached_property
+    def path(self) -> tuple[str, ...]:
+        return tuple(self.field.split("."))
+
+    def read(self, record: Any) -> Any:
+        """The value on a record (``None`` where a record on the path is missing)."""
+        for name in self.path:
+            if record is None:
+                return None
+            record = getattr(record, name)
+        return record
+
+
+@dataclass(frozen=True)
+class Within:
+    """The list ``field`` of each ``parent`` record, whose items are a child table's rows.
+
+    ``record_type`` names the parent's table in the ``record_type`` column, where the
+    rows of one table belong to records of several.
+    """
+
+    parent: str
+    field: str
+    record_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A flat table.
+
+    A top-level table's rows are the records ``Tables.<attribute>`` (one record if
+    ``single``), read and written in the data file ``file``. A child table's rows are
+    the items of lists ``within`` other records; they begin with the ``head`` columns,
+    which name the parent record and the item's position in its list. Read back, a
+    record leaves out its empty values, as the data files do, except in a
+    ``keep_empty`` table.
+    """
+
+    name: str
+    body: tuple[Column, ...]
+    attribute: str = ""
+    file: str = ""
+    single: bool = False
+    within: tuple[Within, ...] = ()
+    head: tuple[Column, ...] = ()
+    keep_empty: bool = False
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.head + self.body
+
+
+def _col(name: str, type: str = "string", *, key: bool = False, derived: bool = False) -> Column:
+    """A value of the record's own attribute ``name``."""
+    return Column(name, type, name, key=key, derived=derived)
+
+
+def _edtf(name: str) -> Column:
+    return Column(name, "edtf", name)
+
+
+def _array(name: str, *, of: str | None = None) -> Column:
+    """A list, written as a JSON array: of names, or of keys of records of the table ``of``."""
+    return Column(name, "array", name, refers=of)
+
+
+def _ref(name: str, table: str, field: str = "", *, key: bool = False) -> Column:
+    """The key of a record of ``table``; the attribute ``field`` holds the record (or its key)."""
+    return Column(name, "string", field or name, refers=table, key=key)
+
+
+def _part(name: str, *columns: Column) -> tuple[Column, ...]:
+    """The columns of a record held by another (a conference's next meeting), prefixed
+    with its name. It is read back where its ``sources`` cell has a value."""
+    return tuple(replace(c, name=f"{name}_{c.name}", field=f"{name}.{c.field}") for c in columns)
+
+
+def _top(
+    name: str,
+    file: str,
+    *body: Column,
+    attribute: str = "",
+    single: bool = False,
+    keep_empty: bool = False,
+) -> Table:
+    return Table(name, body, attribute=attribute or name, file=file, single=single, keep_empty=keep_empty)
+
+
+def _child(
+    name: str, within: str | Mapping[str, str], *body: Column, by: str = "", keep_empty: bool = False
+) -> Table:
+    """A child table: ``within`` is ``"<parent table>.<field>"``, and ``by`` the column that
+    holds the parent's key; or, where records of several tables hold such lists, a
+    mapping from each one's ``record_type`` to its ``"<parent table>.<field>"``."""
+    position = Column("position", "integer", "", key=True)
+    links: tuple[Within, ...]
+    head: tuple[Column, ...]
+    if isinstance(within, str):
+        links = (_within(within),)
+        head = (Column(by, "string", "", refers=links[0].parent, key=True), position)
+    else:
+        links = tuple(_within(where, kind) for kind, where in within.items())
+        head = (
+            Column("record_type", "string", "", key=True),
+            Column("record_id", "string", "", key=True),
+            position,
+        )
+    return Table(name, body, within=links, head=head, keep_empty=keep_empty)
+
+
+def _within(where: str, record_type: str | None = None) -> Within:
+    parent, field = where.split(".")
+    return Within(parent, field, record_type)
+
+
+_SOURCES = _array("sources", of="sources")
+_NOTES = _array("notes")
+
+# Every flat table, in the order the exports write them. A new column or table is one
+# more line or entry here; everything below follows from these descriptions.
+TABLES: tuple[Table, ...] = (
+    _top(
+        "conferences",
+        "conferences.toml",
+        _col("id", key=True),
+        _edtf("date"),
+        _edtf("end_date"),
+        _col("ordinal", "integer"),
+        _col("host"),
+        _col("venue"),
+        _col("format"),
+        _col("evidence"),
+        *_part("next_meeting", _edtf("date"), _col("as_stated"), _col("host"), _SOURCES),
+        _NOTES,
+        _SOURCES,
+    ),
+    _child(
+        "chairs",
+        "conferences.co_chairs",
+        _ref("official_id", "officials", "official"),
+        _ref("post_code", "posts", "post"),
+        _col("rank"),
+        _ref("standing_in_for_id", "officials", "standing_in_for"),
+        by="conference_id",
+    ),
+    _child(
+        "agenda_items",
+        "conferences.agenda",
+        _col("title"),
+        _array("topics", of="topics"),
+        _array("briefers"),
+        _SOURCES,
+        by="conference_id",
+    ),
+    _child(
+        "figures",
+        "conferences.figures",
+        _col("key"),
+        _col("label"),
+        _col("value", "integer"),
+        _SOURCES,
+        by="conference_id",
+        keep_empty=True,
+    ),
+    _top(
+        "officials",
+        "officials.toml",
+        _col("id", key=True),
+        _col("name"),
+        _col("nationality"),
+        _col("service"),
+        _array("aliases"),
+        _SOURCES,
+    ),
+    _top(
+        "posts",
+        "posts.toml",
+        _col("code", key=True),
+        _col("title"),
+        _col("organisation"),
+        _array("aliases"),
+        _ref("deputy_of", "posts"),
+    ),
+    _top(
+        "appointments",
+        "appointments.toml",
+        _col("id", key=True, derived=True),
+        _ref("official_id", "officials", "official"),
+        _ref("post_code", "posts", "post"),
+        _edtf("start"),
+        _edtf("end"),
+        _col("in_office", "boolean"),
+        _array("attested"),
+        _SOURCES,
+    ),
+    _top(
+        "topics",
+        "topics.toml",
+        _col("id", key=True),
+        _col("label"),
+        _array("aliases"),
+        _array("broader", of="topics"),
+        _col("definition"),
+    ),
+    _top(
+        "alternation_exceptions",
+        "alternation.toml",
+        _ref("after_id", "conferences", "after", key=True),
+        _ref("before_id", "conferences", "before", key=True),
+        _col("kind"),
+        _col("reason"),
+        _SOURCES,
+        attribute="exceptions",
+        keep_empty=True,
+    ),
+    _top(
+        "joint_declarations",
+        "declarations.toml",
+        _col("id", key=True),
+        _edtf("date"),
+        _col("place"),
+        _array("signatories"),
+        _col("proposals", "integer", derived=True),
+        _NOTES,
+        _SOURCES,
+        attribute="declarations",
+    ),
+    _child(
+        "proposal_sets",
+        "joint_declarations.proposal_sets",
+        _edtf("date"),
+        _col("count", "integer"),
+        _SOURCES,
+        by="declaration_id",
+        keep_empty=True,
+    ),
+    _top(
+        "progress_reports",
+        "progress_reports.toml",
+        _col("number", "integer", key=True),
+        _edtf("date"),
+        _NOTES,
+        _SOURCES,
+    ),
+    _child(
+        "inferences",
+        {"conference": "conferences.inferences", "appointment": "appointments.inferences"},
+        _col("field"),
+        _col("reason"),
+        keep_empty=True,
+    ),
+    _child(
+        "conflicts",
+        {
+            "conference": "conferences.conflicts",
+            "appointment": "appointments.conflicts",
+            "declaration": "joint_declarations.conflicts",
+        },
+        _col("field"),
+        _col("value"),
+        _col("note"),
+        _SOURCES,
+        keep_empty=True,
+    ),
+    _top(
+        "sources",
+        "sources.toml",
+        _col("id", key=True),
+        _col("url"),
+        _col("title"),
+        _col("publisher"),
+        _edtf("published"),
+        _col("kind"),
+        _col("language"),
+        _col("repost_of"),
+        _NOTES,
+    ),
+    _top(
+        "dataset",
+        "dataset.toml",
+        _col("version", key=True),
+        _col("as_of", "date"),
+        _col("title"),
+        attribute="info",
+        single=True,
+    ),
+)
+
+
+def _key_column(table: Table) -> Column | None:
+    keys = [c for c in table.columns if c.key]
+    return keys[0] if len(keys) == 1 else None
+
+
+_BY_NAME = {t.name: t for t in TABLES}
+# The key column of each table keyed by one column: what a reference to its records holds.
+_KEY = {t.name: key for t in TABLES if (key := _key_column(t)) is not None}
+# Per table, the child tables whose rows its records hold.
+_CHILDREN = {
+    t.name: [(c, link) for c in TABLES for link in c.within if link.parent == t.name] for t in TABLES
+}
+
+
+def _cells(column: Column) -> list[tuple[str, str]]:
+    if column.type == "edtf":
+        return [(column.name, "string"), (f"{column.name}_precision", "string")]
+    return [(column.name, column.type)]
+
+
 # Table name -> [(column, Frictionless type)]; the order is the CSV column order.
 SCHEMA: dict[str, list[tuple[str, str]]] = {
-    "conferences": [
-        ("id", "string"),
-        ("date", "string"),
-        ("date_precision", "string"),
-        ("end_date", "string"),
-        ("end_date_precision", "string"),
-        ("ordinal", "integer"),
-        ("host", "string"),
-        ("venue", "string"),
-        ("format", "string"),
-        ("evidence", "string"),
-        ("next_meeting_date", "string"),
-        ("next_meeting_date_precision", "string"),
-        ("next_meeting_as_stated", "string"),
-        ("next_meeting_host", "string"),
-        ("next_meeting_sources", "array"),
-        ("notes", "array"),
-        ("sources", "array"),
-    ],
-    "chairs": [
-        ("conference_id", "string"),
-        ("position", "integer"),
-        ("official_id", "string"),
-        ("post_code", "string"),
-        ("rank", "string"),
-        ("standing_in_for_id", "string"),
-    ],
-    "agenda_items": [
-        ("conference_id", "string"),
-        ("position", "integer"),
-        ("title", "string"),
-        ("topics", "array"),
-        ("briefers", "array"),
-        ("sources", "array"),
-    ],
-    "figures": [
-        ("conference_id", "string"),
-        ("position", "integer"),
-        ("key", "string"),
-        ("label", "string"),
-        ("value", "integer"),
-        ("sources", "array"),
-    ],
-    "officials": [
-        ("id", "string"),
-        ("name", "string"),
-        ("nationality", "string"),
-        ("service", "string"),
-        ("aliases", "array"),
-        ("sources", "array"),
-    ],
-    "posts": [
-        ("code", "string"),
-        ("title", "string"),
-        ("organisation", "string"),
-        ("aliases", "array"),
-        ("deputy_of", "string"),
-    ],
-    "appointments": [
-        ("id", "string"),
-        ("official_id", "string"),
-        ("post_code", "string"),
-        ("start", "string"),
-        ("start_precision", "string"),
-        ("end", "string"),
-        ("end_precision", "string"),
-        ("in_office", "boolean"),
-        ("attested", "array"),
-        ("sources", "array"),
-    ],
-    "topics": [
-        ("id", "string"),
-        ("label", "string"),
-        ("aliases", "array"),
-        ("broader", "array"),
-        ("definition", "string"),
-    ],
-    "alternation_exceptions": [
-        ("after_id", "string"),
-        ("before_id", "string"),
-        ("kind", "string"),
-        ("reason", "string"),
-        ("sources", "array"),
-    ],
-    "joint_declarations": [
-        ("id", "string"),
-        ("date", "string"),
-        ("date_precision", "string"),
-        ("place", "string"),
-        ("signatories", "array"),
-        ("proposals", "integer"),
-        ("notes", "array"),
-        ("sources", "array"),
-    ],
-    "proposal_sets": [
-        ("declaration_id", "string"),
-        ("position", "integer"),
-        ("date", "string"),
-        ("date_precision", "string"),
-        ("count", "integer"),
-        ("sources", "array"),
-    ],
-    "progress_reports": [
-        ("number", "integer"),
-        ("date", "string"),
-        ("date_precision", "string"),
-        ("notes", "array"),
-        ("sources", "array"),
-    ],
-    "inferences": [
-        ("record_type", "string"),
-        ("record_id", "string"),
-        ("position", "integer"),
-        ("field", "string"),
-        ("reason", "string"),
-    ],
-    "conflicts": [
-        ("record_type", "string"),
-        ("record_id", "string"),
-        ("position", "integer"),
-        ("field", "string"),
-        ("value", "string"),
-        ("note", "string"),
-        ("sources", "array"),
-    ],
-    "sources": [
-        ("id", "string"),
-        ("url", "string"),
-        ("title", "string"),
-        ("publisher", "string"),
-        ("published", "string"),
-        ("published_precision", "string"),
-        ("kind", "string"),
-        ("language", "string"),
-        ("repost_of", "string"),
-        ("notes", "array"),
-    ],
-    "dataset": [("version", "string"), ("as_of", "date"), ("title", "string")],
+    t.name: [cell for column in t.columns for cell in _cells(column)] for t in TABLES
 }
 
-# (table, key columns) for every primary key and (table, columns, target, target columns)
-# for every foreign key, as the data package declares them.
-PRIMARY_KEYS: dict[str, list[str]] = {
-    "conferences": ["id"],
-    "chairs": ["conference_id", "position"],
-    "agenda_items": ["conference_id", "position"],
-    "figures": ["conference_id", "position"],
-    "officials": ["id"],
-    "posts": ["code"],
-    "appointments": ["id"],
-    "topics": ["id"],
-    "alternation_exceptions": ["after_id", "before_id"],
-    "joint_declarations": ["id"],
-    "proposal_sets": ["declaration_id", "position"],
-    "progress_reports": ["number"],
-    "inferences": ["record_type", "record_id", "position"],
-    "conflicts": ["record_type", "record_id", "position"],
-    "sources": ["id"],
-    "dataset": ["version"],
-}
-FOREIGN_KEYS: list[tuple[str, str, str, str]] = [
-    ("chairs", "conference_id", "conferences", "id"),
-    ("chairs", "official_id", "officials", "id"),
-    ("chairs", "post_code", "posts", "code"),
-    ("chairs", "standing_in_for_id", "officials", "id"),
-    ("agenda_items", "conference_id", "conferences", "id"),
-    ("figures", "conference_id", "conferences", "id"),
-    ("appointments", "official_id", "officials", "id"),
-    ("appointments", "post_code", "posts", "code"),
-    ("posts", "deputy_of", "posts", "code"),
-    ("alternation_exceptions", "after_id", "conferences", "id"),
-    ("alternation_exceptions", "before_id", "conferences", "id"),
-    ("proposal_sets", "declaration_id", "joint_declarations", "id"),
-]
+
+def _plain(value: Any, refers: str | None) -> Any:
+    """A value as a cell holds it: a record by its key, a member of an enumeration by its value."""
+    if type(value) is str:
+        return value
+    if refers is not None:
+        return getattr(value, _KEY[refers].field)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
 
 
-def _date(date: PartialDate | None) -> tuple[str | None, str | None]:
-    return (None, None) if date is None else (str(date), date.precision.value)
+def _row(table: Table, record: Any, head: tuple[Any, ...]) -> dict[str, Any]:
+    row = {column.name: value for column, value in zip(table.head, head, strict=True)}
+    for column in table.body:
+        name, kind, value = column.name, column.type, column.read(record)
+        if kind == "edtf":
+            row[name] = None if value is None else str(value)
+            row[f"{name}_precision"] = None if value is None else value.precision.value
+        elif value is None:
+            row[name] = None
+        elif kind == "array":
+            # A list of names or ids as a JSON array; None for an empty list.
+            items = [str(_plain(item, column.refers)) for item in value]
+            row[name] = json.dumps(items, ensure_ascii=False) if items else None
+        elif kind == "date":
+            row[name] = value.isoformat()
+        else:
+            row[name] = _plain(value, column.refers)
+    return row
 
 
-def _join(items: Iterable[Any]) -> str | None:
-    """A list of names or ids as a JSON array; ``None`` for an empty list."""
-    values = [str(item) for item in items]
-    return json.dumps(values, ensure_ascii=False) if values else None
+def _records_of(table: Table, tables: Tables) -> tuple[Any, ...]:
+    found = getattr(tables, table.attribute)
+    return (found,) if table.single else tuple(found)
 
 
-def _ids(sources: tuple[Source, ...]) -> str | None:
-    return _join(s.id for s in sources)
+def _place(link: Within, parent: Any) -> tuple[Any, ...]:
+    """The head cells but the position of a child row under the record whose key is ``parent``."""
+    return (parent,) if link.record_type is None else (link.record_type, parent)
 
 
 def records(tables: Tables) -> dict[str, list[dict[str, Any]]]:
     """Every table as a list of flat rows (``dict`` of column -> plain value or ``None``)."""
-    out: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMA}
-    info = tables.info
-    out["dataset"].append({"version": info.version, "as_of": info.as_of.isoformat(), "title": info.title})
-    for c in tables.conferences:
-        out["conferences"].append(_conference(c))
-        for i, chair in enumerate(c.co_chairs):
-            out["chairs"].append(
-                {
-                    "conference_id": c.id,
-                    "position": i,
-                    "official_id": chair.official.id,
-                    "post_code": chair.post.code,
-                    "rank": chair.rank,
-                    "standing_in_for_id": chair.standing_in_for.id if chair.standing_in_for else None,
-                }
-            )
-        for i, item in enumerate(c.agenda):
-            out["agenda_items"].append(
-                {
-                    "conference_id": c.id,
-                    "position": i,
-                    "title": item.title,
-                    "topics": _join(t.id for t in item.topics),
-                    "briefers": _join(item.briefers),
-                    "sources": _ids(item.sources),
-                }
-            )
-        for i, figure in enumerate(c.figures):
-            out["figures"].append(
-                {
-                    "conference_id": c.id,
-                    "position": i,
-                    "key": figure.key,
-                    "label": figure.label,
-                    "value": figure.value,
-                    "sources": _ids(figure.sources),
-                }
-            )
-        _notes("conference", c.id, c.inferences, c.conflicts, out)
-    for o in tables.officials:
-        out["officials"].append(
-            {
-                "id": o.id,
-                "name": o.name,
-                "nationality": o.nationality,
-                "service": o.service.value if o.service else None,
-                "aliases": _join(o.aliases),
-                "sources": _ids(o.sources),
-            }
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in TABLES:
+        rows = out[table.name] = (
+            [_row(table, r, ()) for r in _records_of(table, tables)] if table.attribute else []
         )
-    for p in tables.posts:
-        out["posts"].append(
-            {
-                "code": p.code,
-                "title": p.title,
-                "organisation": p.organisation.value,
-                "aliases": _join(p.aliases),
-                "deputy_of": p.deputy_of,
-            }
-        )
-    for a in tables.appointments:
-        out["appointments"].append(_appointment(a))
-        _notes("appointment", a.id, a.inferences, a.conflicts, out)
-    for t in tables.topics:
-        out["topics"].append(
-            {
-                "id": t.id,
-                "label": t.label,
-                "aliases": _join(t.aliases),
-                "broader": _join(b.id for b in t.broader),
-                "definition": t.definition,
-            }
-        )
-    for e in tables.exceptions:
-        out["alternation_exceptions"].append(
-            {
-                "after_id": e.after.id,
-                "before_id": e.before.id,
-                "kind": e.kind.value,
-                "reason": e.reason,
-                "sources": _ids(e.sources),
-            }
-        )
-    for d in tables.declarations:
-        date, precision = _date(d.date)
-        out["joint_declarations"].append(
-            {
-                "id": d.id,
-                "date": date,
-                "date_precision": precision,
-                "place": d.place,
-                "signatories": _join(d.signatories),
-                "proposals": d.proposals,
-                "notes": _join(d.notes),
-                "sources": _ids(d.sources),
-            }
-        )
-        for i, proposal_set in enumerate(d.proposal_sets):
-            date, precision = _date(proposal_set.date)
-            out["proposal_sets"].append(
-                {
-                    "declaration_id": d.id,
-                    "position": i,
-                    "date": date,
-                    "date_precision": precision,
-                    "count": proposal_set.count,
-                    "sources": _ids(proposal_set.sources),
-                }
-            )
-        _notes("declaration", d.id, (), d.conflicts, out)
-    for r in tables.progress_reports:
-        date, precision = _date(r.date)
-        out["progress_reports"].append(
-            {
-                "number": r.number,
-                "date": date,
-                "date_precision": precision,
-                "notes": _join(r.notes),
-                "sources": _ids(r.sources),
-            }
-        )
-    for s in tables.sources:
-        published, precision = _date(s.published)
-        out["sources"].append(
-            {
-                "id": s.id,
-                "url": s.url,
-                "title": s.title,
-                "publisher": s.publisher,
-                "published": published,
-                "published_precision": precision,
-                "kind": s.kind.value,
-                "language": s.language,
-                "repost_of": s.repost_of,
-                "notes": _join(s.notes),
-            }
-        )
+        for link in table.within:
+            key = _KEY[link.parent]
+            for parent in _records_of(_BY_NAME[link.parent], tables):
+                place = _place(link, key.read(parent))
+                rows += [_row(table, r, (*place, i)) for i, r in enumerate(getattr(parent, link.field))]
     return out
 
 
-def _conference(c: Conference) -> dict[str, Any]:
-    date, precision = _date(c.date)
-    end, end_precision = _date(c.end_date)
-    nm = c.next_meeting
-    next_date, next_precision = _date(nm.date if nm else None)
-    return {
-        "id": c.id,
-        "date": date,
-        "date_precision": precision,
-        "end_date": end,
-        "end_date_precision": end_precision,
-        "ordinal": c.ordinal,
-        "host": c.host.value if c.host else None,
-        "venue": c.venue,
-        "format": c.format.value if c.format else None,
-        "evidence": c.evidence.value,
-        "next_meeting_date": next_date,
-        "next_meeting_date_precision": next_precision,
-        "next_meeting_as_stated": nm.as_stated if nm else None,
-        "next_meeting_host": nm.host.value if nm and nm.host else None,
-        "next_meeting_sources": _ids(nm.sources) if nm else None,
-        "notes": _join(c.notes),
-        "sources": _ids(c.sources),
-    }
+def _list(text: str | None) -> list[Any]:
+    return json.loads(text) if text else []
 
 
-def _appointment(a: Appointment) -> dict[str, Any]:
-    start, start_precision = _date(a.start)
-    end, end_precision = _date(a.end)
-    return {
-        "id": a.id,
-        "official_id": a.official.id,
-        "post_code": a.post.code,
-        "start": start,
-        "start_precision": start_precision,
-        "end": end,
-        "end_precision": end_precision,
-        "in_office": a.in_office,
-        "attested": _join(a.attested),
-        "sources": _ids(a.sources),
-    }
+def _unflatten(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row's own values as a plain record (no children yet)."""
+    record: dict[str, Any] = {}
+    for column in table.body:
+        if column.derived:
+            continue
+        *outer, name = column.path
+        target = record
+        if outer:  # a record held by this one (the next meeting), read back where it cites sources
+            if row[f"{'_'.join(outer)}_sources"] is None:
+                continue
+            for part in outer:
+                target = target.setdefault(part, {})
+        value = row[column.name]
+        if column.type == "array":
+            value = _list(value)
+        # The data files leave out what a record lacks: no value, an empty list, a false flag.
+        empty = value is None or value == [] or (value is False and column.type == "boolean")
+        if table.keep_empty or not empty:
+            target[name] = value
+    return record
 
 
-def _notes(
-    kind: str,
-    ident: str,
-    inferences: tuple[Inference, ...],
-    conflicts: tuple[Conflict, ...],
-    out: dict[str, list[dict[str, Any]]],
-) -> None:
-    for i, inference in enumerate(inferences):
-        out["inferences"].append(
-            {
-                "record_type": kind,
-                "record_id": ident,
-                "position": i,
-                "field": inference.field,
-                "reason": inference.reason,
-            }
-        )
-    for i, conflict in enumerate(conflicts):
-        out["conflicts"].append(
-            {
-                "record_type": kind,
-                "record_id": ident,
-                "position": i,
-                "field": conflict.field,
-                "value": conflict.value,
-                "note": conflict.note,
-                "sources": _ids(conflict.sources),
-            }
-        )
+def from_records(rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The nested plain data (keyed by file name) that ``records`` was made from."""
+    # Child rows by table and parent (its head cells but the position), in position order.
+    children: dict[tuple[str, tuple[Any, ...]], list[dict[str, Any]]] = {}
+    for table in TABLES:
+        if table.within:
+            for row in sorted(rows[table.name], key=lambda r: r["position"]):
+                place = tuple(row[c.name] for c in table.head[:-1])
+                children.setdefault((table.name, place), []).append(row)
+
+    def plain(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+        record = _unflatten(table, row)
+        for child, link in _CHILDREN[table.name]:
+            found = children.get((child.name, _place(link, row[_KEY[table.name].name])))
+            if found:
+                record[link.field] = [plain(child, r) for r in found]
+        return record
+
+    out: dict[str, Any] = {}
+    for table in TABLES:
+        if table.single:
+            (row,) = rows[table.name]
+            out[table.file] = plain(table, row)
+        elif table.file:
+            out[table.file] = [plain(table, row) for row in rows[table.name]]
+    return out
 
 
-def write_json(tables: Tables, out: Path) -> list[Path]:
-    """``dataset.json``: the nested plain form that ``Dataset.load_json`` reads back."""
-    from ._convert import unstructure_tables
+def _parse(kind: str, text: str) -> Any:
+    if text == "":
+        return None
+    if kind == "integer":
+        return int(text)
+    if kind == "boolean":
+        if text in ("true", "True", "TRUE", "1"):
+            return True
+        if text in ("false", "False", "FALSE", "0"):
+            return False
+        raise ValueError(f"{text!r} is not true or false")
+    return text
 
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "dataset.json"
-    path.write_text(
-        json.dumps(unstructure_tables(tables), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-    return [path]
+
+def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table from the CSV files ``write_csv`` wrote, typed as ``records``."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    # Long notes may pass the csv module's default cell limit (128 KiB); allow 64 MiB.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
+    for name, columns in SCHEMA.items():
+        with open(directory / f"{name}.csv", encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            out[name] = [{column: _parse(kind, row[column]) for column, kind in columns} for row in reader]
+    return out
 
 
 def _cell(value: Any) -> Any:
@@ -471,15 +530,7 @@ def csv_text(name: str, rows: list[dict[str, Any]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     columns = [column for column, _ in SCHEMA[name]]
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow(
-            [
-                ""
-                if row[c] is None
-                else ("true" if row[c] is True else "false" if row[c] is False else row[c])
-                for c in columns
-            ]
-        )
+    writer.writerows([_cell(row[c]) for c in columns] for row in rows)
     return buffer.getvalue()
 
 
@@ -498,30 +549,31 @@ def datapackage(tables: Tables) -> dict[str, Any]:
     """The Frictionless descriptor for the CSV files ``write_csv`` writes."""
     info = tables.info
     resources: list[dict[str, Any]] = []
-    for name, columns in SCHEMA.items():
+    for table in TABLES:
         schema: dict[str, Any] = {
-            "fields": [{"name": column, "type": kind} for column, kind in columns],
-            "primaryKey": PRIMARY_KEYS[name],
+            "fields": [{"name": column, "type": kind} for column, kind in SCHEMA[table.name]],
+            "primaryKey": [c.name for c in table.columns if c.key],
             "missingValues": [""],
         }
+        # Frictionless checks references held in single values, not in arrays.
         keys = [
             {
                 # A reference within the same table names no resource, as Frictionless spells it.
-                "fields": column,
+                "fields": c.name,
                 "reference": {
-                    "resource": "" if target == name else _resource(target),
-                    "fields": target_column,
+                    "resource": "" if c.refers == table.name else _resource(c.refers),
+                    "fields": _KEY[c.refers].name,
                 },
             }
-            for table, column, target, target_column in FOREIGN_KEYS
-            if table == name
+            for c in table.columns
+            if c.refers is not None and c.type != "array"
         ]
         if keys:
             schema["foreignKeys"] = keys
         resources.append(
             {
-                "name": _resource(name),
-                "path": f"{name}.csv",
+                "name": _resource(table.name),
+                "path": f"{table.name}.csv",
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -550,6 +602,57 @@ def write_datapackage(tables: Tables, out: Path) -> list[Path]:
     descriptor = out / "datapackage.json"
     descriptor.write_text(json.dumps(datapackage(tables), indent=1) + "\n", encoding="utf-8")
     return [*paths, descriptor]
+
+
+def write_json(tables: Tables, out: Path) -> list[Path]:
+    """``dataset.json``: the nested plain form that ``Dataset.from_json`` reads back."""
+    from ._convert import unstructure_tables
+
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "dataset.json"
+    path.write_text(
+        json.dumps(unstructure_tables(tables), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    return [path]
+
+
+def dataframe(tables: Tables, table: str) -> Any:
+    """One table as a pandas DataFrame with typed columns.
+
+    Text columns are ``string``, whole numbers ``Int64``, flags ``boolean``, lists of
+    names or ids Python lists. Each EDTF date column keeps its text and precision and
+    gains ``<column>_start`` and ``<column>_end``: the first and last day it can mean,
+    as ``datetime64[s]``.
+    """
+    if not isinstance(table, str):
+        raise TypeError(f"table must be a str, got {type(table).__name__}")
+    if table not in SCHEMA:
+        from ._errors import InvalidValueError
+
+        raise InvalidValueError(f"unknown table {table!r}; expected one of {', '.join(SCHEMA)}")
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ModuleNotFoundError("dataframe() needs pandas: pip install 'natoeu_milstaff[pandas]'") from None
+    rows = records(tables)[table]
+    dates = {c.name for c in _BY_NAME[table].columns if c.type == "edtf"}
+    dtypes = {"string": "string", "integer": "Int64", "boolean": "boolean"}
+    columns: dict[str, Any] = {}
+    for column, kind in SCHEMA[table]:
+        values = [row[column] for row in rows]
+        if kind == "array":
+            columns[column] = pd.Series([_list(v) for v in values], dtype="object")
+        elif kind == "date":
+            columns[column] = pd.Series(values, dtype="object").astype("datetime64[s]")
+        else:
+            columns[column] = pd.array(values, dtype=dtypes[kind])
+        if column in dates:
+            parsed = [PartialDate.parse(v) if v else None for v in values]
+            for suffix, day in (("start", PartialDate.earliest), ("end", PartialDate.latest)):
+                columns[f"{column}_{suffix}"] = pd.Series(
+                    [None if p is None else day(p) for p in parsed], dtype="object"
+                ).astype("datetime64[s]")
+    return pd.DataFrame(columns)
 
 
 def _popolo_date(date: PartialDate | None) -> str | None:
@@ -637,250 +740,3 @@ def write_popolo(tables: Tables, out: Path) -> list[Path]:
     path = out / "popolo.json"
     path.write_text(json.dumps(popolo(tables), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return [path]
-
-
-# Columns holding EDTF dates: each has a ``<column>_precision`` column beside it.
-DATE_COLUMNS: dict[str, list[str]] = {
-    name: [column for column, _ in columns if any(c == f"{column}_precision" for c, _ in columns)]
-    for name, columns in SCHEMA.items()
-}
-
-
-def dataframe(tables: Tables, table: str) -> Any:
-    """One table as a pandas DataFrame with typed columns.
-
-    Text columns are ``string``, whole numbers ``Int64``, flags ``boolean``, lists of
-    names or ids Python lists. Each EDTF date column keeps its text and precision and
-    gains ``<column>_start`` and ``<column>_end``: the first and last day it can mean,
-    as ``datetime64[s]``.
-    """
-    if not isinstance(table, str):
-        raise TypeError(f"table must be a str, got {type(table).__name__}")
-    if table not in SCHEMA:
-        from ._errors import InvalidValueError
-
-        raise InvalidValueError(f"unknown table {table!r}; expected one of {', '.join(SCHEMA)}")
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ModuleNotFoundError("dataframe() needs pandas: pip install 'natoeu_milstaff[pandas]'") from None
-    rows = records(tables)[table]
-    dtypes = {"string": "string", "integer": "Int64", "boolean": "boolean"}
-    columns: dict[str, Any] = {}
-    for column, kind in SCHEMA[table]:
-        values = [row[column] for row in rows]
-        if kind == "array":
-            columns[column] = pd.Series([_list(v) for v in values], dtype="object")
-        elif kind == "date":
-            columns[column] = pd.Series(values, dtype="object").astype("datetime64[s]")
-        else:
-            columns[column] = pd.array(values, dtype=dtypes[kind])
-        if column in DATE_COLUMNS[table]:
-            parsed = [PartialDate.parse(v) if v else None for v in values]
-            for suffix, day in (("start", PartialDate.earliest), ("end", PartialDate.latest)):
-                columns[f"{column}_{suffix}"] = pd.Series(
-                    [None if p is None else day(p) for p in parsed], dtype="object"
-                ).astype("datetime64[s]")
-    return pd.DataFrame(columns)
-
-
-def _parse(kind: str, text: str) -> Any:
-    if text == "":
-        return None
-    if kind == "integer":
-        return int(text)
-    if kind == "boolean":
-        if text in ("true", "True", "TRUE", "1"):
-            return True
-        if text in ("false", "False", "FALSE", "0"):
-            return False
-        raise ValueError(f"{text!r} is not true or false")
-    return text
-
-
-def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table from the CSV files ``write_csv`` wrote, typed as ``records``."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    # Long notes may pass the csv module's default cell limit (128 KiB); allow 64 MiB.
-    csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
-    for name, columns in SCHEMA.items():
-        with open(directory / f"{name}.csv", encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            out[name] = [{column: _parse(kind, row[column]) for column, kind in columns} for row in reader]
-    return out
-
-
-def _list(text: str | None) -> list[Any]:
-    return json.loads(text) if text else []
-
-
-def _some(**fields: Any) -> dict[str, Any]:
-    """The fields that have a value (the plain form leaves defaults out)."""
-    return {k: v for k, v in fields.items() if v is not None and v != []}
-
-
-def from_records(rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """The nested plain data (keyed by file name) that ``records`` was made from."""
-    by_parent: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for table in ("chairs", "agenda_items", "figures"):
-        for row in sorted(rows[table], key=lambda r: r["position"]):
-            by_parent.setdefault((table, row["conference_id"]), []).append(row)
-    for table in ("inferences", "conflicts"):
-        for row in sorted(rows[table], key=lambda r: r["position"]):
-            by_parent.setdefault((table, f"{row['record_type']}:{row['record_id']}"), []).append(row)
-    for row in sorted(rows["proposal_sets"], key=lambda r: r["position"]):
-        by_parent.setdefault(("proposal_sets", row["declaration_id"]), []).append(row)
-
-    def notes(kind: str, ident: str) -> dict[str, Any]:
-        return _some(
-            inferences=[
-                {"field": r["field"], "reason": r["reason"]}
-                for r in by_parent.get(("inferences", f"{kind}:{ident}"), [])
-            ],
-            conflicts=[
-                {"field": r["field"], "value": r["value"], "note": r["note"], "sources": _list(r["sources"])}
-                for r in by_parent.get(("conflicts", f"{kind}:{ident}"), [])
-            ],
-        )
-
-    (info,) = rows["dataset"]
-    out: dict[str, Any] = {"dataset.toml": _some(**info)}
-    out["sources.toml"] = [
-        _some(
-            id=r["id"],
-            url=r["url"],
-            title=r["title"],
-            publisher=r["publisher"],
-            published=r["published"],
-            kind=r["kind"],
-            language=r["language"],
-            repost_of=r["repost_of"],
-            notes=_list(r["notes"]),
-        )
-        for r in rows["sources"]
-    ]
-    out["posts.toml"] = [
-        _some(
-            code=r["code"],
-            title=r["title"],
-            organisation=r["organisation"],
-            aliases=_list(r["aliases"]),
-            deputy_of=r["deputy_of"],
-        )
-        for r in rows["posts"]
-    ]
-    out["officials.toml"] = [
-        _some(
-            id=r["id"],
-            name=r["name"],
-            nationality=r["nationality"],
-            service=r["service"],
-            aliases=_list(r["aliases"]),
-            sources=_list(r["sources"]),
-        )
-        for r in rows["officials"]
-    ]
-    out["appointments.toml"] = [
-        {
-            **_some(
-                official=r["official_id"],
-                post=r["post_code"],
-                start=r["start"],
-                end=r["end"],
-                attested=_list(r["attested"]),
-                sources=_list(r["sources"]),
-            ),
-            **({"in_office": True} if r["in_office"] else {}),
-            **notes("appointment", r["id"]),
-        }
-        for r in rows["appointments"]
-    ]
-    out["topics.toml"] = [
-        _some(
-            id=r["id"],
-            label=r["label"],
-            aliases=_list(r["aliases"]),
-            broader=_list(r["broader"]),
-            definition=r["definition"],
-        )
-        for r in rows["topics"]
-    ]
-    conferences = []
-    for r in rows["conferences"]:
-        record = _some(
-            id=r["id"],
-            date=r["date"],
-            end_date=r["end_date"],
-            ordinal=r["ordinal"],
-            host=r["host"],
-            venue=r["venue"],
-            format=r["format"],
-            evidence=r["evidence"],
-            notes=_list(r["notes"]),
-            sources=_list(r["sources"]),
-            co_chairs=[
-                _some(
-                    official=c["official_id"],
-                    post=c["post_code"],
-                    rank=c["rank"],
-                    standing_in_for=c["standing_in_for_id"],
-                )
-                for c in by_parent.get(("chairs", r["id"]), [])
-            ],
-            agenda=[
-                _some(
-                    title=a["title"],
-                    topics=_list(a["topics"]),
-                    briefers=_list(a["briefers"]),
-                    sources=_list(a["sources"]),
-                )
-                for a in by_parent.get(("agenda_items", r["id"]), [])
-            ],
-            figures=[
-                {"key": f["key"], "label": f["label"], "value": f["value"], "sources": _list(f["sources"])}
-                for f in by_parent.get(("figures", r["id"]), [])
-            ],
-        )
-        if r["next_meeting_sources"] is not None:
-            record["next_meeting"] = _some(
-                date=r["next_meeting_date"],
-                as_stated=r["next_meeting_as_stated"],
-                host=r["next_meeting_host"],
-                sources=_list(r["next_meeting_sources"]),
-            )
-        record.update(notes("conference", r["id"]))
-        conferences.append(record)
-    out["conferences.toml"] = conferences
-    out["alternation.toml"] = [
-        {
-            "after": r["after_id"],
-            "before": r["before_id"],
-            "kind": r["kind"],
-            "reason": r["reason"],
-            "sources": _list(r["sources"]),
-        }
-        for r in rows["alternation_exceptions"]
-    ]
-    out["declarations.toml"] = [
-        {
-            **_some(
-                id=r["id"],
-                date=r["date"],
-                place=r["place"],
-                signatories=_list(r["signatories"]),
-                notes=_list(r["notes"]),
-                sources=_list(r["sources"]),
-                proposal_sets=[
-                    {"date": p["date"], "count": p["count"], "sources": _list(p["sources"])}
-                    for p in by_parent.get(("proposal_sets", r["id"]), [])
-                ],
-            ),
-            **notes("declaration", r["id"]),
-        }
-        for r in rows["joint_declarations"]
-    ]
-    out["progress_reports.toml"] = [
-        _some(number=r["number"], date=r["date"], notes=_list(r["notes"]), sources=_list(r["sources"]))
-        for r in rows["progress_reports"]
-    ]
-    return out
