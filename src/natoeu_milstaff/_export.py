@@ -9,7 +9,7 @@ keeps them exact whatever they contain. Partial dates are written as EDTF text w
 precision column beside them. ``from_records`` turns the rows back into the nested
 plain data, so an export can be read back into an equal dataset.
 
-Each flat table is described once, in ``TABLES``; the CSV columns, the data package's
+Each flat table is described once, in ``FLAT_TABLES``; the CSV columns, the data package's
 schema, the pandas types and both directions of the conversion all follow from it.
 """
 
@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ._dates import PartialDate
+from ._model import TABLES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -91,7 +92,7 @@ class Within:
 
 
 @dataclass(frozen=True)
-class Table:
+class FlatTable:
     """A flat table.
 
     A top-level table's rows are the records ``Tables.<attribute>`` (one record if
@@ -141,20 +142,17 @@ def _part(name: str, *columns: Column) -> tuple[Column, ...]:
     return tuple(replace(c, name=f"{name}_{c.name}", field=f"{name}.{c.field}") for c in columns)
 
 
-def _top(
-    name: str,
-    file: str,
-    *body: Column,
-    attribute: str = "",
-    single: bool = False,
-    keep_empty: bool = False,
-) -> Table:
-    return Table(name, body, attribute=attribute or name, file=file, single=single, keep_empty=keep_empty)
+def _top(name: str, *body: Column, attribute: str = "", keep_empty: bool = False) -> FlatTable:
+    """The flat table of the records ``Tables.<attribute>`` (``<name>`` by default)."""
+    table = _MODEL[attribute or name]
+    return FlatTable(
+        name, body, attribute=table.attr, file=table.file, single=not table.many, keep_empty=keep_empty
+    )
 
 
 def _child(
     name: str, within: str | Mapping[str, str], *body: Column, by: str = "", keep_empty: bool = False
-) -> Table:
+) -> FlatTable:
     """A child table: ``within`` is ``"<parent table>.<field>"``, and ``by`` the column that
     holds the parent's key; or, where records of several tables hold such lists, a
     mapping from each one's ``record_type`` to its ``"<parent table>.<field>"``."""
@@ -171,7 +169,7 @@ def _child(
             Column("record_id", "string", "", key=True),
             position,
         )
-    return Table(name, body, within=links, head=head, keep_empty=keep_empty)
+    return FlatTable(name, body, within=links, head=head, keep_empty=keep_empty)
 
 
 def _within(where: str, record_type: str | None = None) -> Within:
@@ -179,15 +177,15 @@ def _within(where: str, record_type: str | None = None) -> Within:
     return Within(parent, field, record_type)
 
 
+_MODEL = {table.attr: table for table in TABLES}  # the model's tables, by attribute of Tables
 _SOURCES = _array("sources", of="sources")
 _NOTES = _array("notes")
 
 # Every flat table, in the order the exports write them. A new column or table is one
 # more line or entry here; everything below follows from these descriptions.
-TABLES: tuple[Table, ...] = (
+FLAT_TABLES: tuple[FlatTable, ...] = (
     _top(
         "conferences",
-        "conferences.toml",
         _col("id", key=True),
         _edtf("date"),
         _edtf("end_date"),
@@ -230,7 +228,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "officials",
-        "officials.toml",
         _col("id", key=True),
         _col("name"),
         _col("nationality"),
@@ -240,7 +237,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "posts",
-        "posts.toml",
         _col("code", key=True),
         _col("title"),
         _col("organisation"),
@@ -249,7 +245,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "appointments",
-        "appointments.toml",
         _col("id", key=True, derived=True),
         _ref("official_id", "officials", "official"),
         _ref("post_code", "posts", "post"),
@@ -261,7 +256,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "topics",
-        "topics.toml",
         _col("id", key=True),
         _col("label"),
         _array("aliases"),
@@ -270,7 +264,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "alternation_exceptions",
-        "alternation.toml",
         _ref("after_id", "conferences", "after", key=True),
         _ref("before_id", "conferences", "before", key=True),
         _col("kind"),
@@ -281,7 +274,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "joint_declarations",
-        "declarations.toml",
         _col("id", key=True),
         _edtf("date"),
         _col("place"),
@@ -302,7 +294,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "progress_reports",
-        "progress_reports.toml",
         _col("number", "integer", key=True),
         _edtf("date"),
         _NOTES,
@@ -330,7 +321,6 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "sources",
-        "sources.toml",
         _col("id", key=True),
         _col("url"),
         _col("title"),
@@ -343,27 +333,26 @@ TABLES: tuple[Table, ...] = (
     ),
     _top(
         "dataset",
-        "dataset.toml",
         _col("version", key=True),
         _col("as_of", "date"),
         _col("title"),
         attribute="info",
-        single=True,
     ),
 )
 
 
-def _key_column(table: Table) -> Column | None:
+def _key_column(table: FlatTable) -> Column | None:
     keys = [c for c in table.columns if c.key]
     return keys[0] if len(keys) == 1 else None
 
 
-_BY_NAME = {t.name: t for t in TABLES}
+_BY_NAME = {t.name: t for t in FLAT_TABLES}
 # The key column of each table keyed by one column: what a reference to its records holds.
-_KEY = {t.name: key for t in TABLES if (key := _key_column(t)) is not None}
+_KEY = {t.name: key for t in FLAT_TABLES if (key := _key_column(t)) is not None}
 # Per table, the child tables whose rows its records hold.
 _CHILDREN = {
-    t.name: [(c, link) for c in TABLES for link in c.within if link.parent == t.name] for t in TABLES
+    t.name: [(c, link) for c in FLAT_TABLES for link in c.within if link.parent == t.name]
+    for t in FLAT_TABLES
 }
 
 
@@ -373,9 +362,9 @@ def _cells(column: Column) -> list[tuple[str, str]]:
     return [(column.name, column.type)]
 
 
-# Table name -> [(column, Frictionless type)]; the order is the CSV column order.
+# FlatTable name -> [(column, Frictionless type)]; the order is the CSV column order.
 SCHEMA: dict[str, list[tuple[str, str]]] = {
-    t.name: [cell for column in t.columns for cell in _cells(column)] for t in TABLES
+    t.name: [cell for column in t.columns for cell in _cells(column)] for t in FLAT_TABLES
 }
 
 
@@ -390,7 +379,7 @@ def _plain(value: Any, refers: str | None) -> Any:
     return value
 
 
-def _row(table: Table, record: Any, head: tuple[Any, ...]) -> dict[str, Any]:
+def _row(table: FlatTable, record: Any, head: tuple[Any, ...]) -> dict[str, Any]:
     row = {column.name: value for column, value in zip(table.head, head, strict=True)}
     for column in table.body:
         name, kind, value = column.name, column.type, column.read(record)
@@ -410,7 +399,7 @@ def _row(table: Table, record: Any, head: tuple[Any, ...]) -> dict[str, Any]:
     return row
 
 
-def _records_of(table: Table, tables: Tables) -> tuple[Any, ...]:
+def _records_of(table: FlatTable, tables: Tables) -> tuple[Any, ...]:
     found = getattr(tables, table.attribute)
     return (found,) if table.single else tuple(found)
 
@@ -423,7 +412,7 @@ def _place(link: Within, parent: Any) -> tuple[Any, ...]:
 def records(tables: Tables) -> dict[str, list[dict[str, Any]]]:
     """Every table as a list of flat rows (``dict`` of column -> plain value or ``None``)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLES:
+    for table in FLAT_TABLES:
         rows = out[table.name] = (
             [_row(table, r, ()) for r in _records_of(table, tables)] if table.attribute else []
         )
@@ -439,7 +428,7 @@ def _list(text: str | None) -> list[Any]:
     return json.loads(text) if text else []
 
 
-def _unflatten(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+def _unflatten(table: FlatTable, row: Mapping[str, Any]) -> dict[str, Any]:
     """A row's own values as a plain record (no children yet)."""
     record: dict[str, Any] = {}
     for column in table.body:
@@ -466,13 +455,13 @@ def from_records(rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The nested plain data (keyed by file name) that ``records`` was made from."""
     # Child rows by table and parent (its head cells but the position), in position order.
     children: dict[tuple[str, tuple[Any, ...]], list[dict[str, Any]]] = {}
-    for table in TABLES:
+    for table in FLAT_TABLES:
         if table.within:
             for row in sorted(rows[table.name], key=lambda r: r["position"]):
                 place = tuple(row[c.name] for c in table.head[:-1])
                 children.setdefault((table.name, place), []).append(row)
 
-    def plain(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+    def plain(table: FlatTable, row: Mapping[str, Any]) -> dict[str, Any]:
         record = _unflatten(table, row)
         for child, link in _CHILDREN[table.name]:
             found = children.get((child.name, _place(link, row[_KEY[table.name].name])))
@@ -481,7 +470,7 @@ def from_records(rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
         return record
 
     out: dict[str, Any] = {}
-    for table in TABLES:
+    for table in FLAT_TABLES:
         if table.single:
             (row,) = rows[table.name]
             out[table.file] = plain(table, row)
@@ -549,7 +538,7 @@ def datapackage(tables: Tables) -> dict[str, Any]:
     """The Frictionless descriptor for the CSV files ``write_csv`` writes."""
     info = tables.info
     resources: list[dict[str, Any]] = []
-    for table in TABLES:
+    for table in FLAT_TABLES:
         schema: dict[str, Any] = {
             "fields": [{"name": column, "type": kind} for column, kind in SCHEMA[table.name]],
             "primaryKey": [c.name for c in table.columns if c.key],
