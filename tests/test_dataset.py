@@ -1,5 +1,6 @@
-"""Queries: every indexed answer equals a naive scan on random datasets, and every
-kind of bad input gets the library's own, specific error."""
+"""``Dataset`` (``_dataset``): every indexed query answer equals a naive scan on random
+datasets, every kind of bad input gets the library's own, specific error, and
+load/dump/from_json/from_csv/export check their arguments."""
 
 from __future__ import annotations
 
@@ -61,8 +62,8 @@ def test_who_held_equals_a_naive_scan(ds: nm.Dataset, day: dt.date) -> None:
             assert ds.who_held(post, day) == (None if expected is None else expected.official)
 
 
-@given(datasets(), st.data())
-def test_who_held_on_handover_days_and_edges(ds: nm.Dataset, data: st.DataObject) -> None:
+@given(datasets())
+def test_who_held_on_handover_days_and_edges(ds: nm.Dataset) -> None:
     for a in ds.tables.appointments:
         for day in {*a.possible_window(), *a.certain_window()}:
             if dt.date(1, 1, 2) <= day <= dt.date(9999, 12, 30):
