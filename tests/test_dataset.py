@@ -5,14 +5,18 @@ load/dump/from_json/from_csv/export check their arguments."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
+from _support import copy_bundled_data, load_problems, replace_text
 from strategies import AS_OF, datasets
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The same package, typed loosely, to pass it wrong types on purpose.
 loose: Any = nm
@@ -246,3 +250,30 @@ def test_results_cannot_be_mutated() -> None:
     with pytest.raises(AttributeError):
         loose.Dataset.bundled().x = 1
     assert isinstance(nm.meetings_about("cyber"), tuple)
+
+
+# -- load, dump and the other readers and writers -------------------------------------
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return copy_bundled_data(tmp_path)
+
+
+def test_invariant_breaks_are_reported_with_paths(data_dir: Path) -> None:
+    replace_text(data_dir / "appointments.toml", 'end = "2019-07-11"', 'end = "2020-01-01"')
+    replace_text(
+        data_dir / "conferences.toml",
+        'host = "EU"\nformat = "video-conference"',
+        'host = "NATO"\nformat = "video-conference"',
+    )
+    text = "\n".join(load_problems(data_dir))
+    assert "both held DGIMS" in text
+    assert "the same-host break between 2019-11-25 (NATO) and 2020-05-19 (NATO) is not documented" in text
+
+
+def test_load_refuses_wrong_argument_types() -> None:
+    with pytest.raises(TypeError, match="path must be"):
+        nm.Dataset.load(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="path must be"):
+        nm.Dataset.bundled().dump(None)  # type: ignore[arg-type]

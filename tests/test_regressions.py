@@ -176,51 +176,6 @@ def test_dates_after_as_of_are_reported() -> None:
     assert any("$.appointment[0].end: 2040 is after the dataset's as_of date" in p for p in problems)
 
 
-def test_loader_reports_unreadable_paths_and_deep_nesting(data_dir: Path) -> None:
-    with pytest.raises(nm.DataError, match=r"cannot be read|not a directory"):
-        nm.Dataset.load("a" * 5000)
-    with pytest.raises(nm.InvalidValueError, match="path is empty"):
-        nm.Dataset.load("")
-    (data_dir / "declarations.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
-    with pytest.raises(nm.DataError, match="nested too deeply"):
-        nm.Dataset.load(data_dir)
-
-
-def test_deep_topic_chains_and_cycles_are_reported(data_dir: Path) -> None:
-    chain = "".join(
-        f'[[topic]]\nid = "t{i}"\nlabel = "T {i}"\n' + (f'broader = ["t{i - 1}"]\n' if i else "") + "\n"
-        for i in range(600)
-    )
-    (data_dir / "topics.toml").write_text(chain, encoding="utf-8")
-    with pytest.raises(nm.DataError) as info:
-        nm.Dataset.load(data_dir)
-    assert any("more than 32 levels of broader topics" in p for p in info.value.problems)
-
-
-def test_references_to_broken_records_say_so_instead_of_missing(data_dir: Path) -> None:
-    text = (data_dir / "officials.toml").read_text(encoding="utf-8")
-    (data_dir / "officials.toml").write_text(
-        text.replace('nationality = "FI"', 'nationality = "fi"'), encoding="utf-8"
-    )
-    with pytest.raises(nm.DataError) as info:
-        nm.Dataset.load(data_dir)
-    problems = info.value.problems
-    assert any("officials.toml: $.official[" in p and "alpha-2" in p for p in problems)
-    assert not any("no official has the id 'esa-pulkkinen'" in p for p in problems)
-    assert any("refers to the official 'esa-pulkkinen', which has problems of its own" in p for p in problems)
-
-
-def test_a_string_where_a_table_is_expected(data_dir: Path) -> None:
-    text = (data_dir / "conferences.toml").read_text(encoding="utf-8")
-    text = text.replace('id = "2019-11-25"\n', 'id = "2019-11-25"\nnext_meeting = "2019"\n')
-    (data_dir / "conferences.toml").write_text(text, encoding="utf-8")
-    with pytest.raises(nm.DataError) as info:
-        nm.Dataset.load(data_dir)
-    assert any("next_meeting" in p and "expected a table" in p for p in info.value.problems), (
-        info.value.problems
-    )
-
-
 @pytest.mark.parametrize("text", [" 2018-11-26", "2018-11-26\n", "２０１９-１１-２５", "2019-١١"])
 def test_edtf_in_files_is_strict_ascii(text: str) -> None:
     with pytest.raises(nm.InvalidDateError):
