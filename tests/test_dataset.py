@@ -234,13 +234,6 @@ def test_bad_input_gets_a_specific_error(call: object, error: type[Exception], f
         assert isinstance(info.value, nm.Error)
 
 
-def test_unknown_errors_are_lookup_errors_and_list_matches() -> None:
-    with pytest.raises(LookupError) as info:
-        nm.post("DGEUM")
-    assert isinstance(info.value, nm.UnknownPostError)
-    assert info.value.matches[0] == "DGEUMS"
-
-
 def test_results_cannot_be_mutated() -> None:
     c = nm.conference("2021-11-16")
     with pytest.raises(AttributeError):
