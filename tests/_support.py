@@ -22,7 +22,7 @@ SRC = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kin
 P = nm.PartialDate.parse
 
 
-def person(ident: str) -> nm.Official:
+def official_named(ident: str) -> nm.Official:
     """An official whose name is ``ident`` title-cased, citing ``SRC``."""
     return nm.Official(id=ident, name=ident.title(), sources=(SRC,))
 

@@ -82,3 +82,9 @@ def test_clear_cache_reloads_an_equal_dataset(monkeypatch: pytest.MonkeyPatch) -
     assert wiermann is not first.official("hans-werner-wiermann")
     assert nm.conference(17) is second.conference(17)
     assert nm.post("DGIMS") is second.post("DGIMS")
+
+
+def test_star_import_loads_no_data() -> None:
+    code = "from natoeu_milstaff import *; import natoeu_milstaff._dataset as d; print(d._BUNDLED is None)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"

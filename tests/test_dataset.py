@@ -5,15 +5,18 @@ load/dump/from_json/from_csv/export check their arguments."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
-from _support import copy_bundled_data, load_problems, replace_text
-from strategies import AS_OF, datasets
+from _support import SRC, P, copy_bundled_data, dataset_of, load_problems, official_named, replace_text
+from natoeu_milstaff._cli import main
+from strategies import AS_OF, INFO, POSTS, datasets
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -270,3 +273,87 @@ def test_load_refuses_wrong_argument_types() -> None:
         nm.Dataset.load(3)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="path must be"):
         nm.Dataset.bundled().dump(None)  # type: ignore[arg-type]
+
+
+# -- edge cases found in review ------------------------------------------------------
+
+
+def test_two_tenures_of_one_official_are_not_ambiguous_for_who_held() -> None:
+    person = official_named("a")
+    first = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2019-07-11"), end=P("2021-01"), sources=(SRC,)
+    )
+    second = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2021-01"), end=P("2022-07-14"), sources=(SRC,)
+    )
+    ds = dataset_of(first, second)
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", "2021-01-15") == person
+    with pytest.raises(nm.AmbiguousDateError):
+        ds.appointment("DGN", "2021-01-15")
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_overflow() -> None:
+    c = nm.Conference(id="c", date=P("2018"), evidence=nm.Evidence.REPORTED, sources=(SRC,))
+    ds = nm.Dataset(info=INFO, sources=(SRC,), conferences=(c,))
+    assert ds.conferences(between=("0001-01-01", "0001-01-02")) == ()
+    with pytest.raises(nm.UnknownConferenceError):
+        ds.conference(dt.date(1, 1, 1))
+    late = nm.Appointment(official=official_named("a"), post=POSTS[2], attested=(P("9999"),), sources=(SRC,))
+    assert late.possible_window()[1] == dt.date.max
+    end_of_time = nm.DatasetInfo(version="x", as_of=dt.date.max)
+    serving = nm.Appointment(
+        official=official_named("b"), post=POSTS[0], start=P("2020"), in_office=True, sources=(SRC,)
+    )
+    ds = nm.Dataset(
+        info=end_of_time, sources=(SRC,), posts=POSTS, officials=(serving.official,), appointments=(serving,)
+    )
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", dt.date(9999, 12, 30)) == serving.official
+
+
+def test_objects_from_another_dataset_are_named_as_such() -> None:
+    foreign = attrs.evolve(nm.post("DGIMS"), title="Another title")
+    with pytest.raises(nm.UnknownPostError, match="not this dataset's own"):
+        nm.who_held(foreign, "2020-05-19")
+    with pytest.raises(nm.UnknownTopicError, match="not this dataset's own"):
+        nm.meetings_about(attrs.evolve(nm.topic("cyber"), label="Cyber!"))
+
+
+def test_coverage_reports_a_post_with_no_holder_at_all() -> None:
+    c = nm.Conference(id="c", date=P("2020-03-01"), evidence=nm.Evidence.REPORTED, sources=(SRC,))
+    ds = nm.Dataset(info=INFO, sources=(SRC,), posts=POSTS, conferences=(c,))
+    gaps = {(g.post.code, str(g.start)) for g in ds.coverage().holder_gaps}
+    assert gaps == {(p.code, "2020-03-01") for p in POSTS}
+
+
+def test_from_json_refuses_wrong_shapes_with_data_errors(tmp_path: Path) -> None:
+    import json as _json
+
+    from natoeu_milstaff._model import TABLES
+
+    files = [t.file for t in TABLES]
+
+    for content in (
+        _json.dumps(dict.fromkeys(files, 5)),
+        _json.dumps({**{k: ["x"] for k in files}, "dataset.toml": {"version": "1", "as_of": "2020-01-01"}}),
+        "[" * 100_000,
+    ):
+        path = tmp_path / "d.json"
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(nm.DataError):
+            nm.Dataset.from_json(path)
+
+
+def test_odd_paths_are_refused(tmp_path: Path) -> None:
+    ds = nm.Dataset.bundled()
+    for bad in ("", "   ", str(tmp_path / "a\0b")):
+        with pytest.raises(nm.InvalidValueError):
+            ds.export(bad, "csv")
+        with pytest.raises(nm.InvalidValueError):
+            nm.Dataset.from_csv(bad)
+        with pytest.raises(nm.InvalidValueError):
+            nm.Dataset.from_json(bad)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["export", "--out", str(tmp_path / "a\0b")], out=out, err=err) == 2
+    assert "Traceback" not in err.getvalue()

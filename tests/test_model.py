@@ -16,11 +16,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
+from _support import SRC, P, dataset_of, official_named
 from natoeu_milstaff._coverage import HolderGap
+from strategies import POSTS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+# The package typed loosely, to pass wrong types on purpose.
+loose: Any = nm
 
 BUNDLED = nm.Dataset.bundled()
 RECORDS: list[Any] = [
@@ -172,3 +177,32 @@ def test_query_results_are_tuples_and_the_dataset_is_sealed() -> None:
     report = nm.coverage()
     with pytest.raises(AttributeError):
         report.first = None  # type: ignore[misc]
+
+
+# -- record methods: tenure windows, covers, basis -----------------------------------
+
+
+def test_attested_days_of_mixed_precision_bound_the_tenure() -> None:
+    a = nm.Appointment(
+        official=official_named("a"), post=POSTS[2], attested=(P("2021"), P("2021-03-15")), sources=(SRC,)
+    )
+    assert a.possible_window() == (dt.date(2021, 1, 1), dt.date(2022, 1, 1))
+    assert a.possibly_covers(dt.date(2021, 11, 16))
+    assert a.certainly_covers(dt.date(2021, 3, 15))
+    assert dataset_of(a).who_held("DDGE", "2021-11-16") == a.official
+
+
+def test_basis_takes_only_inferable_fields() -> None:
+    with pytest.raises(nm.InvalidValueError, match="basis\\(\\) takes one of"):
+        nm.conference(17).basis("nonsense")
+    with pytest.raises(nm.InvalidValueError):
+        nm.conference(17).basis("sources")
+
+
+def test_covers_checks_its_argument() -> None:
+    a = nm.appointment("DGIMS", "2020-01-01")
+    assert a is not None
+    with pytest.raises(TypeError, match="datetime"):
+        a.possibly_covers(dt.datetime(2020, 1, 1))
+    with pytest.raises(TypeError):
+        loose.Appointment.certainly_covers(a, "2020-01-01")
