@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import io
-import shutil
+import os
 import subprocess
 import sys
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import natoeu_milstaff as nm
+from _support import SRC, P, copy_bundled_data, dataset_of, official_named
 from natoeu_milstaff._cli import main
+from strategies import POSTS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,7 +67,7 @@ def test_show_prints_everything_with_sources() -> None:
         "Scenario-based discussion of hybrid threats",
         "next meeting announced: mid-2019, hosted by EU",
         "inferred format:",
-        "https://www.defense-aerospace.com" if False else "http://www.defense-aerospace.com",
+        "http://www.defense-aerospace.com",
     ]:
         assert fragment in out
     assert run("show", "17")[1].startswith("Conference 2022-06-10")
@@ -82,14 +84,13 @@ def test_coverage_command() -> None:
 def test_validate_bundled_and_a_directory(tmp_path: Path) -> None:
     code, out, _ = run("validate")
     assert code == 0 and out.startswith("ok: <Dataset")
-    with resources.as_file(resources.files("natoeu_milstaff") / "data") as root:
-        shutil.copytree(root, tmp_path / "d")
-    assert run("validate", str(tmp_path / "d"))[0] == 0
-    (tmp_path / "d" / "posts.toml").write_text("[[post]]\ncode = 1\n", encoding="utf-8")
-    code, out, err = run("validate", str(tmp_path / "d"))
+    data = copy_bundled_data(tmp_path)
+    assert run("validate", str(data))[0] == 0
+    (data / "posts.toml").write_text("[[post]]\ncode = 1\n", encoding="utf-8")
+    code, out, err = run("validate", str(data))
     assert code == 1 and out == ""
     assert "posts.toml: $.post[0].code: expected a string, got int 1" in err
-    assert run("--data", str(tmp_path / "d"), "who-held", "DGIMS", "2020-01-01")[0] == 1
+    assert run("--data", str(data), "who-held", "DGIMS", "2020-01-01")[0] == 1
 
 
 @pytest.mark.parametrize(
@@ -139,3 +140,38 @@ def test_module_entry_point() -> None:
         check=False,
     )
     assert done.returncode == 2 and done.stderr.count("\n") == 1
+
+
+def test_cli_survives_odd_digits_and_narrow_encodings() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["show", "²"], out=out, err=err) == 2
+    assert "Traceback" not in err.getvalue()
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "natoeu_milstaff", "who-held", "DGEUMS", "2021-11-16"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("Herv? Bl?jean")
+
+
+def test_one_official_with_two_tenures_in_who_held_and_the_cli(tmp_path: Path) -> None:
+    person = official_named("one")
+    first = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2019-01-01"), end=P("2019-06"), sources=(SRC,)
+    )
+    second = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2019-06"), in_office=True, sources=(SRC,)
+    )
+    ds = dataset_of(first, second)
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", "2019-06-15") == person
+    with pytest.raises(nm.AmbiguousDateError, match="which tenure of One in DGN"):
+        ds.appointment("DGN", "2019-06-15")
+    ds.dump(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--data", str(tmp_path), "who-held", "DGN", "2019-06-15"], out=out, err=err) == 0
+    assert out.getvalue() == "One (between two of their tenures)\n"

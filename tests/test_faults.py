@@ -3,13 +3,12 @@ names the file and the field, lists every problem, and returns nothing half-load
 
 from __future__ import annotations
 
-import shutil
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import pytest
 
 import natoeu_milstaff as nm
+from _support import copy_bundled_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -18,9 +17,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    with resources.as_file(resources.files("natoeu_milstaff") / "data") as root:
-        shutil.copytree(root, tmp_path / "data")
-    return tmp_path / "data"
+    return copy_bundled_data(tmp_path)
 
 
 def _replace(file: str, old: str, new: str) -> Callable[[Path], None]:

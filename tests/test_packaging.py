@@ -32,4 +32,5 @@ def test_tested_copy_is_the_installed_wheel_when_asked() -> None:
     if os.environ.get("NATOEU_MILSTAFF_WHEEL") == "1":
         assert "site-packages" in location.parts, location
     else:
-        assert location.name == "__init__.py"
+        checkout = Path(__file__).resolve().parents[1]
+        assert location == checkout / "src" / "natoeu_milstaff" / "__init__.py", location

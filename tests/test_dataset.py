@@ -1,17 +1,25 @@
-"""Queries: every indexed answer equals a naive scan on random datasets, and every
-kind of bad input gets the library's own, specific error."""
+"""``Dataset`` (``_dataset``): every indexed query answer equals a naive scan on random
+datasets, every kind of bad input gets the library's own, specific error, and
+load/dump/from_json/from_csv/export check their arguments."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import io
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
-from strategies import AS_OF, datasets
+from _support import SRC, P, copy_bundled_data, dataset_of, load_problems, official_named, replace_text
+from natoeu_milstaff._cli import main
+from strategies import AS_OF, INFO, POSTS, datasets
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The same package, typed loosely, to pass it wrong types on purpose.
 loose: Any = nm
@@ -61,8 +69,8 @@ def test_who_held_equals_a_naive_scan(ds: nm.Dataset, day: dt.date) -> None:
             assert ds.who_held(post, day) == (None if expected is None else expected.official)
 
 
-@given(datasets(), st.data())
-def test_who_held_on_handover_days_and_edges(ds: nm.Dataset, data: st.DataObject) -> None:
+@given(datasets())
+def test_who_held_on_handover_days_and_edges(ds: nm.Dataset) -> None:
     for a in ds.tables.appointments:
         for day in {*a.possible_window(), *a.certain_window()}:
             if dt.date(1, 1, 2) <= day <= dt.date(9999, 12, 30):
@@ -229,13 +237,6 @@ def test_bad_input_gets_a_specific_error(call: object, error: type[Exception], f
         assert isinstance(info.value, nm.Error)
 
 
-def test_unknown_errors_are_lookup_errors_and_list_matches() -> None:
-    with pytest.raises(LookupError) as info:
-        nm.post("DGEUM")
-    assert isinstance(info.value, nm.UnknownPostError)
-    assert info.value.matches[0] == "DGEUMS"
-
-
 def test_results_cannot_be_mutated() -> None:
     c = nm.conference("2021-11-16")
     with pytest.raises(AttributeError):
@@ -245,3 +246,114 @@ def test_results_cannot_be_mutated() -> None:
     with pytest.raises(AttributeError):
         loose.Dataset.bundled().x = 1
     assert isinstance(nm.meetings_about("cyber"), tuple)
+
+
+# -- load, dump and the other readers and writers -------------------------------------
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return copy_bundled_data(tmp_path)
+
+
+def test_invariant_breaks_are_reported_with_paths(data_dir: Path) -> None:
+    replace_text(data_dir / "appointments.toml", 'end = "2019-07-11"', 'end = "2020-01-01"')
+    replace_text(
+        data_dir / "conferences.toml",
+        'host = "EU"\nformat = "video-conference"',
+        'host = "NATO"\nformat = "video-conference"',
+    )
+    text = "\n".join(load_problems(data_dir))
+    assert "both held DGIMS" in text
+    assert "the same-host break between 2019-11-25 (NATO) and 2020-05-19 (NATO) is not documented" in text
+
+
+def test_load_refuses_wrong_argument_types() -> None:
+    with pytest.raises(TypeError, match="path must be"):
+        nm.Dataset.load(3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="path must be"):
+        nm.Dataset.bundled().dump(None)  # type: ignore[arg-type]
+
+
+# -- edge cases found in review ------------------------------------------------------
+
+
+def test_two_tenures_of_one_official_are_not_ambiguous_for_who_held() -> None:
+    person = official_named("a")
+    first = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2019-07-11"), end=P("2021-01"), sources=(SRC,)
+    )
+    second = nm.Appointment(
+        official=person, post=POSTS[0], start=P("2021-01"), end=P("2022-07-14"), sources=(SRC,)
+    )
+    ds = dataset_of(first, second)
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", "2021-01-15") == person
+    with pytest.raises(nm.AmbiguousDateError):
+        ds.appointment("DGN", "2021-01-15")
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_overflow() -> None:
+    c = nm.Conference(id="c", date=P("2018"), evidence=nm.Evidence.REPORTED, sources=(SRC,))
+    ds = nm.Dataset(info=INFO, sources=(SRC,), conferences=(c,))
+    assert ds.conferences(between=("0001-01-01", "0001-01-02")) == ()
+    with pytest.raises(nm.UnknownConferenceError):
+        ds.conference(dt.date(1, 1, 1))
+    late = nm.Appointment(official=official_named("a"), post=POSTS[2], attested=(P("9999"),), sources=(SRC,))
+    assert late.possible_window()[1] == dt.date.max
+    end_of_time = nm.DatasetInfo(version="x", as_of=dt.date.max)
+    serving = nm.Appointment(
+        official=official_named("b"), post=POSTS[0], start=P("2020"), in_office=True, sources=(SRC,)
+    )
+    ds = nm.Dataset(
+        info=end_of_time, sources=(SRC,), posts=POSTS, officials=(serving.official,), appointments=(serving,)
+    )
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", dt.date(9999, 12, 30)) == serving.official
+
+
+def test_objects_from_another_dataset_are_named_as_such() -> None:
+    foreign = attrs.evolve(nm.post("DGIMS"), title="Another title")
+    with pytest.raises(nm.UnknownPostError, match="not this dataset's own"):
+        nm.who_held(foreign, "2020-05-19")
+    with pytest.raises(nm.UnknownTopicError, match="not this dataset's own"):
+        nm.meetings_about(attrs.evolve(nm.topic("cyber"), label="Cyber!"))
+
+
+def test_coverage_reports_a_post_with_no_holder_at_all() -> None:
+    c = nm.Conference(id="c", date=P("2020-03-01"), evidence=nm.Evidence.REPORTED, sources=(SRC,))
+    ds = nm.Dataset(info=INFO, sources=(SRC,), posts=POSTS, conferences=(c,))
+    gaps = {(g.post.code, str(g.start)) for g in ds.coverage().holder_gaps}
+    assert gaps == {(p.code, "2020-03-01") for p in POSTS}
+
+
+def test_from_json_refuses_wrong_shapes_with_data_errors(tmp_path: Path) -> None:
+    import json as _json
+
+    from natoeu_milstaff._model import TABLES
+
+    files = [t.file for t in TABLES]
+
+    for content in (
+        _json.dumps(dict.fromkeys(files, 5)),
+        _json.dumps({**{k: ["x"] for k in files}, "dataset.toml": {"version": "1", "as_of": "2020-01-01"}}),
+        "[" * 100_000,
+    ):
+        path = tmp_path / "d.json"
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(nm.DataError):
+            nm.Dataset.from_json(path)
+
+
+def test_odd_paths_are_refused(tmp_path: Path) -> None:
+    ds = nm.Dataset.bundled()
+    for bad in ("", "   ", str(tmp_path / "a\0b")):
+        with pytest.raises(nm.InvalidValueError):
+            ds.export(bad, "csv")
+        with pytest.raises(nm.InvalidValueError):
+            nm.Dataset.from_csv(bad)
+        with pytest.raises(nm.InvalidValueError):
+            nm.Dataset.from_json(bad)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["export", "--out", str(tmp_path / "a\0b")], out=out, err=err) == 2
+    assert "Traceback" not in err.getvalue()

@@ -1,18 +1,19 @@
-"""The package's public surface and its lazy import."""
+"""The module-level queries (``_api``) and the package's public surface: ``__all__``,
+the lazy import, the one load of the bundled dataset and its cache."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 
 import pytest
 
 import natoeu_milstaff as nm
+from natoeu_milstaff import _dataset
 
 
 def test_all_is_sorted_and_importable() -> None:
-    assert len(set(nm.__all__)) == len(nm.__all__)  # order: ruff's RUF022 keeps it sorted
+    assert nm.__all__ == sorted(set(nm.__all__))  # sorted, and each name once
     for name in nm.__all__:
         assert getattr(nm, name) is not None
     # DATA_VERSION and DATA_AS_OF are attributes outside __all__: a star import must not load data.
@@ -65,10 +66,25 @@ def test_first_query_from_many_threads_loads_once() -> None:
     assert done.stdout.strip() == "1 1 16"
 
 
-def test_clear_cache_reloads_an_equal_dataset() -> None:
+def test_clear_cache_reloads_an_equal_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Put the cached dataset back afterwards: other modules hold it and check its identity.
+    monkeypatch.setattr(_dataset, "_BUNDLED", _dataset._BUNDLED)
     first = nm.Dataset.bundled()
+    assert nm.Dataset.bundled() is first
     nm.Dataset.clear_cache()
     second = nm.Dataset.bundled()
     assert second == first
     assert second is not first
-    assert threading.active_count() >= 1
+    assert nm.Dataset.bundled() is second
+    # The module-level queries answer from the reloaded dataset: its own records.
+    wiermann = nm.who_held("DGIMS", "2020-05-19")
+    assert wiermann is second.official("hans-werner-wiermann")
+    assert wiermann is not first.official("hans-werner-wiermann")
+    assert nm.conference(17) is second.conference(17)
+    assert nm.post("DGIMS") is second.post("DGIMS")
+
+
+def test_star_import_loads_no_data() -> None:
+    code = "from natoeu_milstaff import *; import natoeu_milstaff._dataset as d; print(d._BUNDLED is None)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True"

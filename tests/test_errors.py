@@ -1,0 +1,136 @@
+"""The exception family (``_errors``): every error is an ``nm.Error`` and the matching
+built-in exception, unknown names come with close matches, and messages read as
+documented."""
+
+from __future__ import annotations
+
+import inspect
+import pickle
+
+import pytest
+
+import natoeu_milstaff as nm
+from natoeu_milstaff._errors import _close_matches
+
+BUILTIN: dict[type[nm.Error], type[Exception]] = {
+    nm.InvalidDateError: ValueError,
+    nm.InvalidValueError: ValueError,
+    nm.DataError: ValueError,
+    nm.AmbiguousDateError: LookupError,
+    nm.UnknownPostError: LookupError,
+    nm.UnknownTopicError: LookupError,
+    nm.UnknownOfficialError: LookupError,
+    nm.UnknownConferenceError: LookupError,
+}
+
+
+ERRORS = sorted(BUILTIN, key=lambda cls: cls.__name__)
+
+
+def test_the_table_names_every_public_error() -> None:
+    public = {
+        getattr(nm, name)
+        for name in nm.__all__
+        if inspect.isclass(getattr(nm, name)) and issubclass(getattr(nm, name), BaseException)
+    }
+    assert public == {nm.Error, *BUILTIN}
+    # The base class is neither: catching it catches only this library's errors.
+    assert issubclass(nm.Error, Exception)
+    assert not issubclass(nm.Error, (ValueError, LookupError))
+
+
+@pytest.mark.parametrize("cls", ERRORS, ids=[cls.__name__ for cls in ERRORS])
+def test_every_error_is_a_library_error_and_its_builtin(cls: type[nm.Error]) -> None:
+    assert issubclass(cls, nm.Error)
+    assert issubclass(cls, BUILTIN[cls])
+    # Tracebacks and reprs show the public path, not the private module.
+    assert cls.__module__ == "natoeu_milstaff"
+
+
+def test_unknown_errors_are_lookup_errors_and_list_matches() -> None:
+    with pytest.raises(LookupError) as info:
+        nm.post("DGEUM")
+    assert isinstance(info.value, nm.UnknownPostError)
+    assert info.value.matches[0] == "DGEUMS"
+
+
+def test_close_match_hints_in_messages() -> None:
+    with pytest.raises(nm.UnknownPostError) as post:
+        nm.post("DGEUM")
+    assert str(post.value) == "unknown post 'DGEUM'; did you mean 'DGEUMS', 'DDGEUMS'?"
+    assert post.value.key == "DGEUM"
+    # A misspelt name suggests the official's canonical name, not the key typed.
+    with pytest.raises(nm.UnknownOfficialError) as official:
+        nm.official("Wiermam")
+    assert official.value.matches == ("Hans-Werner Wiermann",)
+    assert str(official.value) == "unknown official 'Wiermam'; did you mean 'Hans-Werner Wiermann'?"
+    # At most three, prefixes included.
+    with pytest.raises(nm.UnknownTopicError) as topic:
+        nm.topic("cy")
+    assert topic.value.matches == ("cyber", "cyber-defence", "cyber-security")
+    # Nothing close: no question in the message.
+    with pytest.raises(nm.UnknownConferenceError) as conference:
+        nm.conference("not-a-conference")
+    assert conference.value.matches == ()
+    assert "did you mean" not in str(conference.value)
+
+
+def test_close_matches_by_whole_name_word_and_prefix() -> None:
+    posts = ["DDGEUMS", "DGEUMS", "DGIMS"]
+    assert _close_matches("dgims", posts) == ("DGIMS",)  # case does not matter
+    assert _close_matches("dgim", posts) == ("DGIMS",)
+    assert _close_matches("dg", posts) == ("DGEUMS", "DGIMS")  # by prefix only
+    # A mapping suggests the canonical name of the alias or word that matched.
+    names = {"Hans-Werner Wiermann": "Hans-Werner Wiermann", "Hans-Werner Wierman": "Hans-Werner Wiermann"}
+    assert _close_matches("wermer", names) == ("Hans-Werner Wiermann",)
+    assert _close_matches("Hans-Werner Wiermn", names) == ("Hans-Werner Wiermann",)
+    # Not a name: no suggestions.
+    for key in ("", "   ", 3, None, "zzzzzz"):
+        assert _close_matches(key, posts) == ()
+
+
+def test_unknown_key_message_hint_and_str() -> None:
+    error = nm.UnknownPostError("DGIM", ["DGIMS", "DGEUMS"], hint="posts are DGIMS, DGEUMS")
+    assert str(error) == "unknown post 'DGIM'; did you mean 'DGIMS'? (posts are DGIMS, DGEUMS)"
+    # Unlike KeyError, str() does not quote the message as if it were a key.
+    assert not str(error).startswith(("'", '"'))
+    assert nm.UnknownTopicError(5).matches == ()
+    assert str(nm.UnknownTopicError(5)) == "unknown topic 5"
+
+
+def test_data_error_message_lists_every_problem() -> None:
+    error = nm.DataError(["a.toml: one", "b.toml: two"], source="/data")
+    assert error.problems == ("a.toml: one", "b.toml: two")
+    assert str(error) == "/data: 2 problems\n  - a.toml: one\n  - b.toml: two"
+    assert str(nm.DataError(["x.toml: only"])) == "dataset: 1 problem\n  - x.toml: only"
+
+
+def test_ambiguous_date_error_names_the_candidates() -> None:
+    error = nm.AmbiguousDateError("which of two", ["A", "B"])
+    assert (str(error), error.candidates) == ("which of two", ("A", "B"))
+    assert nm.AmbiguousDateError("no one").candidates == ()
+
+
+# Known defect, left for src/: pickle rebuilds an error as cls(*error.args), and these
+# two classes take other arguments than their message, so the text comes back mangled.
+_PICKLE_DEFECT = pytest.mark.xfail(
+    strict=True, reason="pickle calls __init__ with the formatted message; _errors needs __reduce__"
+)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        nm.InvalidDateError("bad date"),
+        nm.AmbiguousDateError("which of two", ["A", "B"]),
+        pytest.param(nm.UnknownPostError("DGIM", ["DGIMS"]), marks=_PICKLE_DEFECT),
+        pytest.param(nm.DataError(["a.toml: one"], source="/data"), marks=_PICKLE_DEFECT),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_errors_survive_pickling(error: nm.Error) -> None:
+    """Errors cross process boundaries (multiprocessing, concurrent.futures) intact."""
+    twin = pickle.loads(pickle.dumps(error))
+    assert type(twin) is type(error)
+    assert str(twin) == str(error)
+    assert vars(twin) == vars(error)
