@@ -18,11 +18,14 @@ import pytest
 from hypothesis import given, settings
 
 import natoeu_milstaff as nm
+from _support import SRC, P
 from natoeu_milstaff._cli import main
 from natoeu_milstaff._export import SCHEMA, read_csv, records
-from strategies import datasets, replace, rich_datasets
+from strategies import INFO, POSTS, datasets, replace, rich_datasets
 
 BUNDLED = nm.Dataset.bundled()
+# The package typed loosely, to pass wrong types on purpose.
+loose: Any = nm
 
 
 def test_json_export_loads_back_equal(tmp_path: Path) -> None:
@@ -251,3 +254,30 @@ def test_export_refuses_bad_arguments(tmp_path: Path) -> None:
         nm.Dataset.from_json(tmp_path / "bad.json")
     with pytest.raises(nm.DataError):
         nm.Dataset.from_csv(tmp_path)
+
+
+def test_csv_round_trip_with_a_very_long_note_and_strict_booleans(tmp_path: Path) -> None:
+    src = attrs.evolve(SRC, notes=("x" * 140_000,))
+    person = nm.Official(id="p", name="P", sources=(src,))
+    serving = nm.Appointment(official=person, post=POSTS[0], start=P("2020"), in_office=True, sources=(src,))
+    ds = nm.Dataset(info=INFO, sources=(src,), posts=POSTS, officials=(person,), appointments=(serving,))
+    assert ds.validate() == ()
+    ds.export(tmp_path, "csv")
+    assert nm.Dataset.from_csv(tmp_path) == ds
+    table = tmp_path / "appointments.csv"
+    text = table.read_text(encoding="utf-8")
+    assert ",true," in text
+    table.write_text(text.replace(",true,", ",TRUE,"), encoding="utf-8")
+    assert nm.Dataset.from_csv(tmp_path) == ds
+    table.write_text(table.read_text(encoding="utf-8").replace(",TRUE,", ",yes,"), encoding="utf-8")
+    with pytest.raises(nm.DataError, match="'yes' is not true or false"):
+        nm.Dataset.from_csv(tmp_path)
+
+
+def test_dataframe_type_and_bibtex_escaping() -> None:
+    with pytest.raises(TypeError):
+        loose.dataframe(None)
+    from natoeu_milstaff._release import cite
+
+    release = attrs.evolve(nm.data_release(), version="2026_{x}")
+    assert "2026\\_\\{x\\}" in cite(release, "0.1", "bibtex")

@@ -9,16 +9,11 @@ delete this file:
    value) and ``P``, ``dataset_of``, ``official_named`` from ``_support``.
 2. ``tests/test_dates.py`` (PartialDate and date parsing): ``test_edtf_in_files_is_strict_ascii``
    and ``test_unknown_time_zone_names_are_refused_not_warned``. Needs ``pytest``, ``nm``.
-3. ``tests/test_export.py`` (exports, dataframes, citation):
-   ``test_csv_round_trip_with_a_very_long_note_and_strict_booleans`` and
-   ``test_dataframe_type_and_bibtex_escaping``. Needs ``attrs``, ``pytest``, ``nm``,
-   ``INFO``, ``POSTS``, ``Path`` (all imported there), ``SRC`` and ``P`` from ``_support``,
-   and a module-level ``loose: Any = nm``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pytest
@@ -26,9 +21,6 @@ import pytest
 import natoeu_milstaff as nm
 from _support import SRC, P, dataset_of, official_named
 from strategies import INFO, POSTS
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 # The package typed loosely, to pass wrong types on purpose.
 loose: Any = nm
@@ -128,33 +120,3 @@ def test_edtf_in_files_is_strict_ascii(text: str) -> None:
 def test_unknown_time_zone_names_are_refused_not_warned() -> None:
     with pytest.raises(nm.InvalidDateError, match="time zone"):
         nm.who_held("DGIMS", "19 May 2020 10 T")
-
-
-# == 3. for tests/test_export.py ======================================================
-
-
-def test_csv_round_trip_with_a_very_long_note_and_strict_booleans(tmp_path: Path) -> None:
-    src = attrs.evolve(SRC, notes=("x" * 140_000,))
-    person = nm.Official(id="p", name="P", sources=(src,))
-    serving = nm.Appointment(official=person, post=POSTS[0], start=P("2020"), in_office=True, sources=(src,))
-    ds = nm.Dataset(info=INFO, sources=(src,), posts=POSTS, officials=(person,), appointments=(serving,))
-    assert ds.validate() == ()
-    ds.export(tmp_path, "csv")
-    assert nm.Dataset.from_csv(tmp_path) == ds
-    table = tmp_path / "appointments.csv"
-    text = table.read_text(encoding="utf-8")
-    assert ",true," in text
-    table.write_text(text.replace(",true,", ",TRUE,"), encoding="utf-8")
-    assert nm.Dataset.from_csv(tmp_path) == ds
-    table.write_text(table.read_text(encoding="utf-8").replace(",TRUE,", ",yes,"), encoding="utf-8")
-    with pytest.raises(nm.DataError, match="'yes' is not true or false"):
-        nm.Dataset.from_csv(tmp_path)
-
-
-def test_dataframe_type_and_bibtex_escaping() -> None:
-    with pytest.raises(TypeError):
-        loose.dataframe(None)
-    from natoeu_milstaff._release import cite
-
-    release = attrs.evolve(nm.data_release(), version="2026_{x}")
-    assert "2026\\_\\{x\\}" in cite(release, "0.1", "bibtex")
