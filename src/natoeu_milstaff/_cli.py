@@ -153,8 +153,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             print(path, file=out)
         return 0
     if args.command == "cite":
-        from . import __version__
         from ._release import cite
+        from ._version import __version__
 
         release = ds.release()
         print(cite(release, __version__, "text"), file=out)
