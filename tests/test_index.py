@@ -113,6 +113,23 @@ def test_names_find_every_name_exactly_and_folded() -> None:
     assert names.shown["Hans-Werner Wierman"] == "Hans-Werner Wiermann"
 
 
+@pytest.mark.parametrize(
+    "spelling", ["hERVÉ blejean", "Herve Bléjean", "HERVÉ  BLÉJEAN", "herve\tblejean", "Hervé Bléjean "]
+)
+def test_mixed_case_and_mixed_accent_spellings_find_one_official(spelling: str) -> None:
+    assert Index(BUNDLED.tables).officials.find(spelling) is BUNDLED.official("Hervé Bléjean")
+    assert BUNDLED.official(spelling).id == "herve-blejean"
+
+
+def test_an_official_from_another_dataset_is_named_as_such() -> None:
+    mine = BUNDLED.official("Hervé Bléjean")
+    with pytest.raises(nm.UnknownOfficialError, match="not this dataset's own"):
+        BUNDLED.official(attrs.evolve(mine, nationality="BE"))
+    with pytest.raises(nm.UnknownOfficialError, match="not in this dataset"):
+        BUNDLED.official(attrs.evolve(mine, id="someone-else"))
+    assert BUNDLED.official(attrs.evolve(mine)) == mine  # an equal copy is the official
+
+
 def test_names_hold_a_record_only_if_it_is_equal_to_the_dataset_s_own() -> None:
     names = Index(BUNDLED.tables).posts
     dgims = BUNDLED.post("DGIMS")
