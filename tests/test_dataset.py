@@ -289,8 +289,9 @@ def test_two_tenures_of_one_official_are_not_ambiguous_for_who_held() -> None:
     ds = dataset_of(first, second)
     assert ds.validate() == ()
     assert ds.who_held("DGN", "2021-01-15") == person
-    with pytest.raises(nm.AmbiguousDateError):
+    with pytest.raises(nm.AmbiguousDateError, match="which tenure of A in DGN covers 2021-01-15") as caught:
         ds.appointment("DGN", "2021-01-15")
+    assert caught.value.candidates == ("A",)
 
 
 def test_dates_at_the_ends_of_the_calendar_do_not_overflow() -> None:

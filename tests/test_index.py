@@ -14,10 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
+from _support import SRC, P, dataset_of, official_named
 from natoeu_milstaff import _index
 from natoeu_milstaff._index import Index, fold
 from natoeu_milstaff._model import chronological
-from strategies import datasets
+from strategies import POSTS, datasets
 
 BUNDLED = nm.Dataset.bundled()
 FAMILIES = ("posts", "officials", "topics", "chronology", "filters", "about", "tenures", "appointments")
@@ -224,3 +225,57 @@ def test_appointments_are_grouped_by_post_in_order_of_first_appearance() -> None
     assert list(dict.fromkeys(a.post.code for a in appointments)) == posts
     for code in posts:
         assert tuple(a for a in appointments if a.post.code == code) == BUNDLED.holders(code)
+
+
+# -- tenures: the edges of possible and certain windows ---------------------------------
+
+
+def _held(official: str, start: str, end: str) -> nm.Appointment:
+    return nm.Appointment(
+        official=official_named(official), post=POSTS[0], start=P(start), end=P(end), sources=(SRC,)
+    )
+
+
+def _who(ds: nm.Dataset, day: str) -> str | None:
+    found = ds.who_held("DGN", day)
+    return None if found is None else found.id
+
+
+def test_a_tenure_ends_the_day_before_its_end() -> None:
+    ds = dataset_of(_held("alone", "2020-01-01", "2020-06-01"))
+    assert _who(ds, "2020-05-31") == "alone"
+    assert _who(ds, "2020-06-01") is None  # half-open: the end day is not covered
+    assert _who(ds, "2019-12-31") is None
+    coarse = dataset_of(_held("alone", "2020-01-01", "2020-06"))  # the end is some day in June
+    assert _who(coarse, "2020-06-29") == "alone"  # the only one who may still hold it
+    assert _who(coarse, "2020-06-30") is None  # an end on the 30th leaves the 30th uncovered
+
+
+def test_a_day_precise_start_settles_a_coarse_handover_from_its_first_day() -> None:
+    ds = dataset_of(_held("before", "2018-01-01", "2020-06"), _held("after", "2020-06-15", "2022-01-01"))
+    assert ds.validate() == ()
+    assert _who(ds, "2020-06-14") == "before"  # only the first may hold it
+    assert _who(ds, "2020-06-15") == "after"  # both may; only the second surely does
+    assert ds.appointment("DGN", "2020-06-15") == ds.tables.appointments[1]
+
+
+def test_a_coarse_end_still_answers_after_a_later_shorter_tenure_has_ended() -> None:
+    # The long tenure may last to the end of 2022; the short one within it surely ends
+    # by June. In September only the long one may still be running.
+    ds = dataset_of(
+        _held("early", "2010-01-01", "2011-01-01"),
+        _held("long", "2015-01-01", "2022"),
+        _held("short", "2022-03", "2022-06"),
+    )
+    assert _who(ds, "2022-09-01") == "long"
+    assert _who(ds, "2023-01-01") is None
+
+
+def test_a_conference_object_is_accepted_only_if_it_is_the_dataset_s_own() -> None:
+    mine = BUNDLED.conference(17)
+    assert BUNDLED.conference(mine) is mine
+    assert BUNDLED.conference(attrs.evolve(mine)) == mine  # an equal copy is the conference
+    with pytest.raises(nm.UnknownConferenceError, match="not this dataset's own"):
+        BUNDLED.conference(attrs.evolve(mine, venue="Elsewhere"))
+    with pytest.raises(nm.UnknownConferenceError, match="not in this dataset"):
+        BUNDLED.conference(attrs.evolve(mine, id="1999-01-01"))
