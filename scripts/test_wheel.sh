@@ -12,4 +12,4 @@ python3 -m venv "$work/venv"
 cp -r tests "$work/tests"
 printf '[pytest]\nfilterwarnings = error\naddopts = -p no:cacheprovider -q\n' > "$work/pytest.ini"
 cd "$work"
-NATOEU_MILSTAFF_WHEEL=1 "$work/venv/bin/python" -m pytest tests
+NATOEU_MILSTAFF_WHEEL=1 HYPOTHESIS_PROFILE=wheel "$work/venv/bin/python" -m pytest tests
