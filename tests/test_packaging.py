@@ -6,6 +6,7 @@ Run against the built wheel by scripts/test_wheel.sh (NATOEU_MILSTAFF_WHEEL=1), 
 
 from __future__ import annotations
 
+import ast
 import os
 from importlib import resources
 from pathlib import Path
@@ -34,3 +35,29 @@ def test_tested_copy_is_the_installed_wheel_when_asked() -> None:
     else:
         checkout = Path(__file__).resolve().parents[1]
         assert location == checkout / "src" / "natoeu_milstaff" / "__init__.py", location
+
+
+def _imports(path: Path) -> set[str]:
+    """The package modules a module imports, at its top or inside functions alike."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found.update([node.module] if node.module else [alias.name for alias in node.names])
+    return found
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    package = Path(nm.__file__).parent
+    graph = {path.stem: _imports(path) for path in package.glob("*.py")}
+    assert graph["_dataset"] >= {"_index", "_bundled", "_model"}  # the scan sees real imports
+    cycles = []
+    for start in graph:
+        stack: list[tuple[str, tuple[str, ...]]] = [(start, (start,))]
+        while stack:
+            module, path = stack.pop()
+            for imported in graph.get(module, ()):
+                if imported == start:
+                    cycles.append(" -> ".join((*path, start)))
+                elif imported not in path:
+                    stack.append((imported, (*path, imported)))
+    assert cycles == []
