@@ -358,3 +358,15 @@ def test_odd_paths_are_refused(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(["export", "--out", str(tmp_path / "a\0b")], out=out, err=err) == 2
     assert "Traceback" not in err.getvalue()
+
+
+def test_lookups_hand_back_the_dataset_s_own_record() -> None:
+    ds = nm.Dataset.bundled()
+    for post in ds.posts():
+        assert ds.post(post) is post
+        assert ds.post(post.title) is post
+    for topic in ds.topics():
+        assert ds.topic(topic) is topic
+        assert ds.topic(topic.label.upper()) is topic
+    for official in ds.officials():
+        assert ds.official(official) is official
