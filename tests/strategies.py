@@ -47,6 +47,31 @@ def _at(day: dt.date, precision: nm.Precision, **qualifiers: bool) -> nm.Partial
     )
 
 
+@st.composite
+def tenures_of_one_post(draw: st.DrawFn, post: nm.Post, max_size: int = 5) -> tuple[nm.Appointment, ...]:
+    """Tenures of one post by different officials that may well overlap: starts within three
+    years, any length up to about two years, any precision, a few still in office."""
+    source = nm.Source(
+        id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.ORIGINAL
+    )
+    tenures = []
+    for k in range(draw(st.integers(2, max_size))):
+        start = draw(st.dates(dt.date(2019, 1, 1), dt.date(2021, 12, 31)))
+        end = start + dt.timedelta(days=draw(st.integers(1, 800)))
+        in_office = draw(st.integers(0, 5)) == 0
+        tenures.append(
+            nm.Appointment(
+                official=nm.Official(id=f"h{k}", name=f"Holder {k}", sources=(source,)),
+                post=post,
+                start=_at(start, draw(st.sampled_from(list(nm.Precision)))),
+                end=None if in_office else _at(end, draw(st.sampled_from(list(nm.Precision)))),
+                in_office=in_office,
+                sources=(source,),
+            )
+        )
+    return tuple(tenures)
+
+
 POSTS = (
     nm.Post(code="DGN", title="Director General North", organisation=nm.Organisation.NATO),
     nm.Post(code="DGE", title="Director General East", organisation=nm.Organisation.EU),

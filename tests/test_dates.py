@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -10,13 +11,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
-from natoeu_milstaff._dates import _iso_day, as_day
+from natoeu_milstaff._dates import _from_canonical, _iso_day, as_day
 from strategies import partial_dates
 
 
 @given(partial_dates())
 @example(nm.PartialDate(year=2020, month=2, day=29))
 @example(nm.PartialDate(year=1, approximate=True, uncertain=True))
+@example(nm.PartialDate(year=9999, month=12, day=31, approximate=True))
+@example(nm.PartialDate(year=2019, month=6, uncertain=True))
 def test_edtf_round_trip(date: nm.PartialDate) -> None:
     assert nm.PartialDate.parse(str(date)) == date
     assert eval(repr(date), {"PartialDate": nm.PartialDate}) == date
@@ -162,5 +165,149 @@ def _iso_reference(text: str) -> tuple[int, int, int] | None:
 @example("0000-01-01")
 @example("2020-05-19\n")
 @example("２０２０-05-19")
+@example("0001-01-01")  # the first day there is
+@example("9999-12-31")
+@example("2020-00-10")  # month 0
+@example("2020-05-00")  # day 0
+@example("202 -05-19")  # int() would accept each of these space-padded fields
+@example("2020- 5-19")
+@example("2020-1 -19")
+@example("2020-05- 9")
 def test_iso_day_check_matches_its_specification(text: str) -> None:
     assert _iso_day(text) == _iso_reference(text)
+
+
+# Month lengths written out, not computed, so that the test does not share the code's mistakes.
+_LENGTHS_2021 = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "last"),
+    [(2021, month, last) for month, last in enumerate(_LENGTHS_2021, start=1)]
+    + [(2020, 2, 29), (2000, 2, 29), (2400, 2, 29), (1900, 2, 28), (2100, 2, 28), (2023, 2, 28)],
+)
+def test_last_day_of_every_month_and_the_day_after(year: int, month: int, last: int) -> None:
+    """Each month ends on its own last day: that day exists, the next does not."""
+    assert nm.PartialDate(year=year, month=month).latest() == dt.date(year, month, last)
+    assert nm.PartialDate(year=year, month=month, day=last).earliest() == dt.date(year, month, last)
+    assert str(nm.PartialDate.parse(f"{year}-{month:02d}-{last}")) == f"{year}-{month:02d}-{last}"
+    with pytest.raises(
+        nm.InvalidDateError, match=rf"^day {last + 1} does not exist in {year}-{month:02d} \(1 to {last}\)$"
+    ):
+        nm.PartialDate(year=year, month=month, day=last + 1)
+    assert _iso_day(f"{year}-{month:02d}-{last}") == (year, month, last)
+    assert _iso_day(f"{year}-{month:02d}-{last + 1}") is None
+
+
+@pytest.mark.parametrize("text", ["2000-02-29", "2400-02-29", "2024-02-29"])
+def test_leap_days_of_leap_years(text: str) -> None:
+    """A year divisible by 400 is a leap year, like any other year divisible by 4 but not 100."""
+    assert as_day(text) == dt.date.fromisoformat(text)
+    assert str(nm.PartialDate.parse(text)) == text
+
+
+@pytest.mark.parametrize("text", ["1900-02-29", "2100-02-29", "2023-02-29"])
+def test_no_leap_day_in_other_years(text: str) -> None:
+    """A century year not divisible by 400 (1900, 2100) has no 29 February."""
+    assert _iso_day(text) is None
+    with pytest.raises(nm.InvalidDateError, match=r"^day 29 does not exist in \d{4}-02 \(1 to 28\)$"):
+        nm.PartialDate.parse(text)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+@example(1900, 2)
+@example(2000, 2)
+@example(1, 1)
+@example(9999, 12)
+def test_month_length_agrees_with_the_calendar_module(year: int, month: int) -> None:
+    assert nm.PartialDate(year=year, month=month).latest().day == calendar.monthrange(year, month)[1]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"year": 0}, "year must be an int from 1 to 9999, got 0"),
+        ({"year": 10000}, "year must be an int from 1 to 9999, got 10000"),
+        ({"year": 2019.0}, "year must be an int from 1 to 9999, got 2019.0"),
+        ({"year": 2019, "month": 0}, "month must be an int from 1 to 12 or None, got 0"),
+        ({"year": 2019, "month": 13}, "month must be an int from 1 to 12 or None, got 13"),
+        ({"year": 2019, "month": True}, "month must be an int from 1 to 12 or None, got True"),
+        ({"year": 2019, "month": 1, "day": 0}, "day 0 does not exist in 2019-01 (1 to 31)"),
+        ({"year": 2019, "month": 1, "day": "5"}, "day must be an int or None, got '5'"),
+        ({"year": 2019, "day": 5}, "a day (5) needs a month"),
+    ],
+)
+def test_out_of_range_fields_are_refused_with_their_message(fields: dict[str, object], message: str) -> None:
+    with pytest.raises(nm.InvalidDateError) as info:
+        nm.PartialDate(**fields)  # type: ignore[arg-type]
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(("year", "month", "day"), [(1, 1, 1), (9999, 12, 31), (9999, None, None)])
+def test_extreme_dates_are_accepted(year: int, month: int | None, day: int | None) -> None:
+    date = nm.PartialDate(year=year, month=month, day=day)
+    assert nm.PartialDate.parse(str(date)) == date
+
+
+@pytest.mark.parametrize(
+    ("stem", "fields"), [("2019", {}), ("2019-06", {"month": 6}), ("2019-06-05", {"month": 6, "day": 5})]
+)
+@pytest.mark.parametrize(
+    ("mark", "approximate", "uncertain"),
+    [("", False, False), ("~", True, False), ("?", False, True), ("%", True, True)],
+)
+def test_qualifiers_round_trip_at_every_precision(
+    stem: str, fields: dict[str, int], mark: str, approximate: bool, uncertain: bool
+) -> None:
+    """``~``, ``?`` and ``%`` read into the two flags and are written back as they came."""
+    text = stem + mark
+    date = nm.PartialDate.parse(text)
+    assert date == nm.PartialDate(year=2019, approximate=approximate, uncertain=uncertain, **fields)
+    assert str(date) == text
+    assert _from_canonical(text) == date
+    assert nm.PartialDate.from_text(f" {text} ") == date
+
+
+@given(partial_dates())
+@example(nm.PartialDate(year=2019, month=6, day=5, approximate=True, uncertain=True))
+@example(nm.PartialDate(year=2019, month=6, uncertain=True))
+@example(nm.PartialDate(year=2019, approximate=True))
+def test_compiled_data_reader_inverts_str(date: nm.PartialDate) -> None:
+    """The unvalidated reader for compiled data gives back the date ``str`` wrote."""
+    assert _from_canonical(str(date)) == date
+
+
+def test_sort_key_orders_by_earliest_then_latest_day() -> None:
+    dates = [nm.PartialDate.parse(t) for t in ["2020", "2019-12-31", "2019-06", "2019", "2019-06-01"]]
+    ordered = sorted(dates, key=nm.PartialDate.sort_key)
+    assert [str(d) for d in ordered] == ["2019", "2019-06-01", "2019-06", "2019-12-31", "2020"]
+    assert nm.PartialDate.parse("2019-06").sort_key() == (dt.date(2019, 6, 1), dt.date(2019, 6, 30))
+
+
+def test_query_days_accept_dates_and_loose_text() -> None:
+    day = dt.date(2020, 5, 19)
+    assert as_day(day) is day
+    assert as_day("19 May 2020") == day
+    assert as_day("May 19, 2020") == day
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("29 February", "'29 February' has no year"),
+        ("31", "'31' has no year"),  # a bare day: the defaults' months must both have a 31st
+        ("30", "'30' has no year"),
+        ("19 May 2020 10am", "'19 May 2020 10am' has a time of day; give a calendar date only"),
+        ("19 May 2020 10:30 UTC", "'19 May 2020 10:30 UTC' has a time zone; give a calendar date only"),
+        ("19 May 2020 10:30 CEST", "'19 May 2020 10:30 CEST' has a time zone; give a calendar date only"),
+        ("no digits", "'no digits' is not a date: it has no year"),
+    ],
+)
+def test_loose_text_refusal_messages(text: str, message: str) -> None:
+    with pytest.raises(nm.InvalidDateError) as info:
+        nm.PartialDate.from_text(text)
+    assert str(info.value) == message
+
+
+def test_loose_text_with_only_a_year() -> None:
+    assert nm.PartialDate.from_text("AD 2019") == nm.PartialDate(year=2019)

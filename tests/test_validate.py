@@ -4,23 +4,777 @@ one invariant is caught, with a message naming the file and the record."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
-from strategies import INFO, POSTS, datasets, replace
+from natoeu_milstaff._validate import expected_break, half_year
+from strategies import INFO, POSTS, datasets, replace, tenures_of_one_post
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # The package typed loosely, to pass wrong types on purpose.
 loose: Any = nm
 
 SRC = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.ORIGINAL)
 
+P = nm.PartialDate.parse
+NATO, EU = nm.Organisation.NATO, nm.Organisation.EU
+DGN, DGE, DDGE, DDGN = POSTS
+ANN = nm.Official(id="ann", name="Ann", sources=(SRC,))
+BOB = nm.Official(id="bob", name="Bob", sources=(SRC,))
+CY = nm.Official(id="cy", name="Cy", sources=(SRC,))
+DEE = nm.Official(id="dee", name="Dee", sources=(SRC,))  # holds no post
+
+
+def _conference(ident: str, date: str, host: nm.Organisation | None, **fields: Any) -> nm.Conference:
+    fields.setdefault("evidence", nm.Evidence.REPORTED)
+    return nm.Conference(id=ident, date=nm.PartialDate.parse(date), host=host, sources=(SRC,), **fields)
+
+
+def _tenure(
+    who: nm.Official, post: nm.Post, start: str | None, end: str | None, **fields: Any
+) -> nm.Appointment:
+    return nm.Appointment(
+        official=who,
+        post=post,
+        start=None if start is None else P(start),
+        end=None if end is None else P(end),
+        sources=(SRC,),
+        **fields,
+    )
+
+
+TENURES = (
+    _tenure(ANN, DGN, "2019-01-01", "2021-01-01"),
+    _tenure(BOB, DGE, "2019-01-01", "2021-01-01"),
+    _tenure(CY, DDGE, "2019-01-01", "2021-01-01"),
+)
+
+
+def _dataset(**tables: Any) -> nm.Dataset:
+    """A small valid record with some tables replaced: three officials, each holding one post
+    through 2019 and 2020, and two conferences that alternate hosts."""
+    fields: dict[str, Any] = {
+        "sources": (SRC,),
+        "posts": POSTS,
+        "officials": (ANN, BOB, CY),
+        "appointments": TENURES,
+        "conferences": (_conference("c-a", "2020-03-01", NATO), _conference("c-b", "2020-10-01", EU)),
+    }
+    fields.update(tables)
+    return nm.Dataset(info=INFO, **fields)
+
+
+def _one_conference(**fields: Any) -> nm.Dataset:
+    """The small record with a single conference (so no alternation), changed by ``fields``."""
+    return _dataset(conferences=(_conference("c-a", "2020-03-01", NATO, **fields),))
+
+
+def _chaired(*chairs: nm.Chair, date: str = "2020-03-01") -> nm.Dataset:
+    return _dataset(conferences=(_conference("c-a", date, NATO, co_chairs=chairs),))
+
+
+def _numbered(a: tuple[str, int], b: tuple[str, int]) -> nm.Dataset:
+    """Two numbered conferences, NATO then EU, given as (date, ordinal) pairs."""
+    return _dataset(
+        conferences=(
+            _conference("c-a", a[0], NATO, ordinal=a[1]),
+            _conference("c-b", b[0], EU, ordinal=b[1]),
+        )
+    )
+
+
+def _figure(key: str) -> nm.Figure:
+    return nm.Figure(key=key, label="A count", value=3, sources=(SRC,))
+
+
+def _declaration(ident: str) -> nm.JointDeclaration:
+    return nm.JointDeclaration(id=ident, date=P("2016-07-08"), sources=(SRC,))
+
+
+def _report(number: int) -> nm.ProgressReport:
+    return nm.ProgressReport(number=number, date=P("2017-06"), sources=(SRC,))
+
+
+def _with_exceptions(
+    *kinds: nm.BreakKind, hosts: tuple[nm.Organisation, nm.Organisation] = (NATO, NATO)
+) -> nm.Dataset:
+    """Two conferences half a year apart, and one alternation entry per kind for the pair."""
+    a, b = _conference("c-a", "2020-03-01", hosts[0]), _conference("c-b", "2020-10-01", hosts[1])
+    entries = tuple(
+        nm.AlternationException(after=a, before=b, kind=kind, reason="r", sources=(SRC,)) for kind in kinds
+    )
+    return _dataset(conferences=(a, b), exceptions=entries)
+
+
+TOPIC = nm.Topic(id="t", label="Topic")
+S2 = attrs.evolve(SRC, id="s2")
+STRANGER = nm.Official(id="stranger", name="Stranger", sources=(SRC,))
+
+# Each way of breaking the small record, and exactly what validation says about it.
+BROKEN: dict[str, tuple[Callable[[], nm.Dataset], tuple[str, ...]]] = {
+    # Identifiers and names
+    "duplicate source id": (
+        lambda: _dataset(sources=(SRC, attrs.evolve(SRC, title="Another"))),
+        ("sources.toml: $.source[0].id: duplicate id 's'", "sources.toml: $.source[1].id: duplicate id 's'"),
+    ),
+    "duplicate post code": (
+        lambda: _dataset(posts=(*POSTS, attrs.evolve(DGN, title="Another"))),
+        (
+            "posts.toml: $.post[0].code: duplicate code 'DGN'",
+            "posts.toml: $.post[4].code: duplicate code 'DGN'",
+        ),
+    ),
+    "duplicate official id": (
+        lambda: _dataset(officials=(ANN, BOB, CY, attrs.evolve(DEE, id="ann"))),
+        (
+            "officials.toml: $.official[0].id: duplicate id 'ann'",
+            "officials.toml: $.official[3].id: duplicate id 'ann'",
+        ),
+    ),
+    "duplicate appointment id": (
+        # Same official, post and start; the first is over before the second surely began.
+        lambda: _dataset(
+            appointments=(_tenure(ANN, DGN, "2019", "2019-01-02"), _tenure(ANN, DGN, "2019", "2021"))
+        ),
+        (
+            "appointments.toml: $.appointment[0].id: duplicate id 'ann@DGN@2019'",
+            "appointments.toml: $.appointment[1].id: duplicate id 'ann@DGN@2019'",
+        ),
+    ),
+    "duplicate topic id": (
+        lambda: _dataset(topics=(TOPIC, attrs.evolve(TOPIC, label="Other"))),
+        ("topics.toml: $.topic[0].id: duplicate id 't'", "topics.toml: $.topic[1].id: duplicate id 't'"),
+    ),
+    "duplicate conference id": (
+        lambda: _dataset(
+            conferences=(_conference("c-a", "2020-03-01", NATO), _conference("c-a", "2020-10-01", EU))
+        ),
+        (
+            "conferences.toml: $.conference[0].id: duplicate id 'c-a'",
+            "conferences.toml: $.conference[1].id: duplicate id 'c-a'",
+        ),
+    ),
+    "duplicate declaration id": (
+        lambda: _dataset(declarations=(_declaration("d"), _declaration("e"), _declaration("d"))),
+        (
+            "declarations.toml: $.declaration[0].id: duplicate id 'd'",
+            "declarations.toml: $.declaration[2].id: duplicate id 'd'",
+        ),
+    ),
+    "duplicate progress report number": (
+        lambda: _dataset(progress_reports=(_report(1), _report(2), _report(2))),
+        (
+            "progress_reports.toml: $.progress_report[1].number: duplicate number 2",
+            "progress_reports.toml: $.progress_report[2].number: duplicate number 2",
+        ),
+    ),
+    "one name for two officials": (
+        lambda: _dataset(officials=(ANN, BOB, CY, attrs.evolve(DEE, aliases=("ANN",)))),
+        ("officials.toml: $.official: the name 'ann' belongs to ann, dee",),
+    ),
+    "one name for two posts": (
+        lambda: _dataset(posts=(*POSTS, attrs.evolve(DGN, code="DGS", aliases=("director general  north",)))),
+        ("posts.toml: $.post: the name 'director general north' belongs to DGN, DGS",),
+    ),
+    "one name for two topics": (
+        lambda: _dataset(topics=(TOPIC, nm.Topic(id="u", label="Other", aliases=("Topic",)))),
+        ("topics.toml: $.topic: the name 'topic' belongs to t, u",),
+    ),
+    # References
+    "a post deputising for itself": (
+        lambda: _dataset(posts=(DGN, DGE, DDGE, attrs.evolve(DDGN, deputy_of="DDGN"))),
+        ("posts.toml: $.post[3].deputy_of: 'DDGN' is not the code of another post",),
+    ),
+    "an appointment's official missing": (
+        lambda: _dataset(officials=(BOB, CY)),
+        ("appointments.toml: $.appointment[0].official: official 'ann' is not in the dataset",),
+    ),
+    "an appointment's post missing": (
+        lambda: _dataset(posts=(DGE, DDGE)),
+        ("appointments.toml: $.appointment[0].post: post 'DGN' is not in the dataset",),
+    ),
+    "a broader topic missing": (
+        lambda: _dataset(topics=(nm.Topic(id="u", label="Narrow", broader=(TOPIC,)),)),
+        ("topics.toml: $.topic[0].broader[0]: topic 't' is not in the dataset",),
+    ),
+    "a chair's official and post missing": (
+        lambda: _dataset(
+            posts=(DGN, DGE, DDGE),
+            conferences=(
+                _conference("c-a", "2020-03-01", NATO, co_chairs=(nm.Chair(official=STRANGER, post=DDGN),)),
+            ),
+        ),
+        (
+            "conferences.toml: $.conference[0].co_chairs[0].official: official 'stranger' is not in the dataset",
+            "conferences.toml: $.conference[0].co_chairs[0].post: post 'DDGN' is not in the dataset",
+            "conferences.toml: $.conference[0].co_chairs[0]: stranger held no DDGN appointment on 2020-03-01",
+        ),
+    ),
+    "a principal missing": (
+        lambda: _chaired(nm.Chair(official=CY, post=DDGE, standing_in_for=STRANGER)),
+        (
+            "conferences.toml: $.conference[0].co_chairs[0].standing_in_for: official 'stranger' is not in the dataset",
+            "conferences.toml: $.conference[0].co_chairs[0].standing_in_for: stranger held no DGE appointment on 2020-03-01",
+        ),
+    ),
+    "an agenda topic missing": (
+        lambda: _one_conference(agenda=(nm.AgendaItem(title="Item", topics=(TOPIC,), sources=(SRC,)),)),
+        ("conferences.toml: $.conference[0].agenda[0].topics[0]: topic 't' is not in the dataset",),
+    ),
+    "an exception's conferences missing": (
+        lambda: _dataset(
+            conferences=(),
+            exceptions=(
+                nm.AlternationException(
+                    after=_conference("x", "2020-03-01", NATO),
+                    before=_conference("y", "2020-10-01", NATO),
+                    kind=nm.BreakKind.SAME_HOST,
+                    reason="r",
+                    sources=(SRC,),
+                ),
+            ),
+        ),
+        (
+            "alternation.toml: $.exception[0].after: conference 'x' is not in the dataset",
+            "alternation.toml: $.exception[0].before: conference 'y' is not in the dataset",
+            "alternation.toml: $.exception[0]: documents a break between x and y, but they are not consecutive "
+            "conferences with a break",
+        ),
+    ),
+    "a cited source missing": (
+        lambda: _dataset(officials=(ANN, BOB, CY, attrs.evolve(DEE, sources=(SRC, S2)))),
+        ("officials.toml: $.official[3].sources[1]: source 's2' is not in the dataset",),
+    ),
+    "a source cited by nothing": (
+        lambda: _dataset(sources=(SRC, S2)),
+        ("sources.toml: $.source[1]: source 's2' is cited by no record",),
+    ),
+    # Appointments
+    "an appointment inferring an unknown field": (
+        lambda: _dataset(
+            appointments=(
+                _tenure(ANN, DGN, "2019", "2021", inferences=(nm.Inference(field="rank", reason="r"),)),
+            )
+        ),
+        (
+            "appointments.toml: $.appointment[0].inferences[0].field: 'rank' is not one of end, in_office, start",
+        ),
+    ),
+    "an appointment inferring an empty field": (
+        lambda: _dataset(
+            appointments=(
+                _tenure(
+                    ANN,
+                    DGN,
+                    "2019",
+                    None,
+                    in_office=True,
+                    inferences=(nm.Inference(field="end", reason="r"),),
+                ),
+            )
+        ),
+        ("appointments.toml: $.appointment[0].inferences[0]: end is marked inferred but has no value",),
+    ),
+    "no start and nothing attested": (
+        lambda: _dataset(appointments=(_tenure(ANN, DGN, None, "2021"),)),
+        (
+            "appointments.toml: $.appointment[0]: neither a start nor an attested date; the tenure has no anchor",
+        ),
+    ),
+    "no end, not in office, nothing attested": (
+        lambda: _dataset(appointments=(_tenure(ANN, DGN, "2019", None),)),
+        (
+            "appointments.toml: $.appointment[0]: no end, not in office and no attested date; the tenure is unbounded",
+        ),
+    ),
+    "in office with an end": (
+        lambda: _dataset(appointments=(_tenure(ANN, DGN, "2019", "2021-01", in_office=True),)),
+        ("appointments.toml: $.appointment[0].in_office: true, but an end (2021-01) is given",),
+    ),
+    "an end equal to the start": (
+        lambda: _dataset(appointments=(_tenure(ANN, DGN, "2019-05-01", "2019-05-01"),)),
+        ("appointments.toml: $.appointment[0].end: 2019-05-01 is not after the start 2019-05-01",),
+    ),
+    "an end before the start": (
+        lambda: _dataset(appointments=(_tenure(ANN, DGN, "2019-05", "2019-04-30"),)),
+        ("appointments.toml: $.appointment[0].end: 2019-04-30 is not after the start 2019-05",),
+    ),
+    "a tenure after as_of": (
+        lambda: _dataset(appointments=(_tenure(ANN, DGN, "2031-01-02", "2032"),)),
+        (
+            "appointments.toml: $.appointment[0].start: 2031-01-02 is after the dataset's as_of date 2031-01-01",
+            "appointments.toml: $.appointment[0].end: 2032 is after the dataset's as_of date 2031-01-01",
+        ),
+    ),
+    "an attested day after as_of": (
+        lambda: _dataset(
+            appointments=(_tenure(ANN, DGN, "2019", None, in_office=True, attested=(P("2031-01-02"),)),)
+        ),
+        (
+            "appointments.toml: $.appointment[0].attested[0]: 2031-01-02 is after the dataset's as_of date 2031-01-01",
+        ),
+    ),
+    "an attested day on the end day": (
+        lambda: _dataset(
+            appointments=(_tenure(ANN, DGN, "2019-01-01", "2021-01-01", attested=(P("2021-01-01"),)),)
+        ),
+        ("appointments.toml: $.appointment[0].attested[0]: 2021-01-01 is outside the tenure",),
+    ),
+    "an attested day before the start": (
+        lambda: _dataset(
+            appointments=(_tenure(ANN, DGN, "2019-01-01", "2021-01-01", attested=(P("2018-12"),)),)
+        ),
+        ("appointments.toml: $.appointment[0].attested[0]: 2018-12 is outside the tenure",),
+    ),
+    "two holders in office": (
+        lambda: _dataset(
+            appointments=(
+                _tenure(ANN, DGN, "2019", None, in_office=True),
+                _tenure(BOB, DGN, "2020", None, in_office=True),
+            )
+        ),
+        (
+            "appointments.toml: $.appointment: 2 holders of DGN in office at once ([0, 1])",
+            "appointments.toml: $.appointment[1]: bob and ann (appointment[0]) both held DGN around 2020-12-31",
+        ),
+    ),
+    "a tenure enclosing a shorter one, then a third": (
+        lambda: _dataset(
+            appointments=(
+                _tenure(ANN, DGN, "2010-01-01", "2020-01-01"),
+                _tenure(BOB, DGN, "2012-01-01", "2013-01-01"),
+                _tenure(CY, DGN, "2014-01-01", "2015-01-01"),
+            )
+        ),
+        (
+            "appointments.toml: $.appointment[1]: bob and ann (appointment[0]) both held DGN around 2012-01-01",
+            "appointments.toml: $.appointment[2]: cy and ann (appointment[0]) both held DGN around 2014-01-01",
+        ),
+    ),
+    "a coarse tenure inside another": (
+        lambda: _dataset(
+            appointments=(_tenure(ANN, DGN, "2019-07-11", "2022-07-14"), _tenure(BOB, DGN, "2020", "2020-03"))
+        ),
+        (
+            "appointments.toml: $.appointment[1]: bob and ann (appointment[0]) both held DGN around 2020-12-31",
+        ),
+    ),
+    "a coarse tenure overlapping an earlier one but not the one that reaches furthest": (
+        # Bob served a few days in early January 2020; Cy, who outlasts Ann, began too late
+        # to meet him, so only Ann's tenure shows the conflict.
+        lambda: _dataset(
+            appointments=(
+                _tenure(ANN, DGN, "2019", "2021"),
+                _tenure(BOB, DGN, "2020", "2020-01-04"),
+                _tenure(CY, DGN, "2020-01", "2022-03-14"),
+            )
+        ),
+        (
+            "appointments.toml: $.appointment[2]: cy and ann (appointment[0]) both held DGN around 2020-01-31",
+            "appointments.toml: $.appointment[1]: bob and ann (appointment[0]) both held DGN around 2020-12-31",
+        ),
+    ),
+    "two tenures starting on one day after an earlier one": (
+        lambda: _dataset(
+            appointments=(
+                _tenure(ANN, DGN, "2019-01-01", "2022-01-01"),
+                _tenure(BOB, DGN, "2019-01-01", "2020-01-01"),
+                _tenure(CY, DGN, "2017-01-01", "2018-06-01"),
+            )
+        ),
+        (
+            "appointments.toml: $.appointment[0]: ann and bob (appointment[1]) both held DGN around 2019-01-01",
+        ),
+    ),
+    "a tenure starting one day before the other ends": (
+        lambda: _dataset(
+            appointments=(
+                _tenure(ANN, DGN, "2019-01-01", "2020-01-01"),
+                _tenure(BOB, DGN, "2019-12-31", "2021"),
+            )
+        ),
+        (
+            "appointments.toml: $.appointment[1]: bob and ann (appointment[0]) both held DGN around 2019-12-31",
+        ),
+    ),
+    # Chairs
+    "a chair who held another post": (
+        lambda: _chaired(nm.Chair(official=BOB, post=DGN)),
+        ("conferences.toml: $.conference[0].co_chairs[0]: bob held no DGN appointment on 2020-03-01",),
+    ),
+    "a chair on the day the tenure ended": (
+        lambda: _chaired(nm.Chair(official=ANN, post=DGN), date="2021-01-01"),
+        ("conferences.toml: $.conference[0].co_chairs[0]: ann held no DGN appointment on 2021-01-01",),
+    ),
+    "a chair the day before the tenure began": (
+        lambda: _chaired(nm.Chair(official=ANN, post=DGN), date="2018-12-31"),
+        ("conferences.toml: $.conference[0].co_chairs[0]: ann held no DGN appointment on 2018-12-31",),
+    ),
+    "standing in from a post that is no deputy": (
+        lambda: _chaired(nm.Chair(official=ANN, post=DGN, standing_in_for=BOB)),
+        ("conferences.toml: $.conference[0].co_chairs[0].standing_in_for: DGN is no deputy post",),
+    ),
+    "standing in for someone who was not the principal": (
+        lambda: _chaired(nm.Chair(official=CY, post=DDGE, standing_in_for=ANN)),
+        (
+            "conferences.toml: $.conference[0].co_chairs[0].standing_in_for: ann held no DGE appointment on 2020-03-01",
+        ),
+    ),
+    # Conferences
+    "a conference inferring an unknown or empty field": (
+        lambda: _one_conference(
+            inferences=(nm.Inference(field="colour", reason="r"), nm.Inference(field="venue", reason="r"))
+        ),
+        (
+            "conferences.toml: $.conference[0].inferences[0].field: 'colour' is not one of date, end_date, format, "
+            "host, ordinal, venue",
+            "conferences.toml: $.conference[0].inferences[1]: venue is marked inferred but has no value",
+        ),
+    ),
+    "an end date equal to the date": (
+        lambda: _one_conference(end_date=P("2020-03-01")),
+        ("conferences.toml: $.conference[0].end_date: 2020-03-01 is not after the date 2020-03-01",),
+    ),
+    "an ordinal of 0": (
+        lambda: _one_conference(ordinal=0),
+        ("conferences.toml: $.conference[0].ordinal: 0 is not a positive number",),
+    ),
+    "implied by numbering without an ordinal": (
+        lambda: _one_conference(evidence=nm.Evidence.IMPLIED),
+        ("conferences.toml: $.conference[0].evidence: implied by numbering, but no ordinal is given",),
+    ),
+    "a figure key twice": (
+        lambda: _one_conference(figures=(_figure("ships"), _figure("staff"), _figure("ships"))),
+        ("conferences.toml: $.conference[0].figures: the key(s) ships appear twice",),
+    ),
+    "a next meeting without date or wording": (
+        lambda: _one_conference(next_meeting=nm.Announcement(host=EU, sources=(SRC,))),
+        ("conferences.toml: $.conference[0].next_meeting: neither a date nor the wording of one",),
+    ),
+    "a conference after as_of": (
+        lambda: _dataset(conferences=(_conference("c-a", "2031-01-02", NATO),)),
+        ("conferences.toml: $.conference[0].date: 2031-01-02 is after the dataset's as_of date 2031-01-01",),
+    ),
+    "an ordinal used twice": (
+        lambda: _numbered(("2020-03-01", 5), ("2020-10-01", 5)),
+        ("conferences.toml: $.conference: ordinal(s) 5 used twice",),
+    ),
+    "an ordinal of 0 after no. 1": (
+        lambda: _numbered(("2020-03-01", 1), ("2020-10-01", 0)),
+        (
+            "conferences.toml: $.conference[1].ordinal: 0 is not a positive number",
+            "conferences.toml: $.conference: ordinals do not increase with dates: c-b is no. 0 but c-a (no. 1) "
+            "took place before it",
+        ),
+    ),
+    "ordinals against dates": (
+        lambda: _numbered(("2020-03-01", 5), ("2020-10-01", 4)),
+        (
+            "conferences.toml: $.conference: ordinals do not increase with dates: c-b is no. 4 but c-a (no. 5) "
+            "took place before it",
+        ),
+    ),
+    # Alternation
+    "two entries for one break": (
+        lambda: _with_exceptions(nm.BreakKind.SAME_HOST, nm.BreakKind.SAME_HOST),
+        ("alternation.toml: $.exception[1]: a second entry for the pair c-a / c-b",),
+    ),
+    "an entry of the wrong kind": (
+        lambda: _with_exceptions(nm.BreakKind.UNKNOWN_HOST),
+        ("alternation.toml: $.exception[0].kind: unknown-host, but the record shows a same-host break",),
+    ),
+    "an entry for a break that is not there": (
+        lambda: _with_exceptions(nm.BreakKind.SAME_HOST, hosts=(NATO, EU)),
+        (
+            "alternation.toml: $.exception[0]: documents a break between c-a and c-b, but they are not "
+            "consecutive conferences with a break",
+        ),
+    ),
+    "an undocumented gap": (
+        lambda: _dataset(
+            conferences=(_conference("c-a", "2020-03-01", NATO), _conference("c-b", "2021-03-01", EU))
+        ),
+        ("alternation.toml: $.exception: the gap break between c-a (NATO) and c-b (EU) is not documented",),
+    ),
+    "an undocumented gap in the numbering": (
+        lambda: _numbered(("2020-03-01", 5), ("2020-10-01", 7)),
+        ("alternation.toml: $.exception: the gap break between c-a (NATO) and c-b (EU) is not documented",),
+    ),
+    "an undocumented unknown host": (
+        lambda: _dataset(
+            conferences=(_conference("c-a", "2020-03-01", NATO), _conference("c-b", "2020-10-01", None))
+        ),
+        (
+            "alternation.toml: $.exception: the unknown-host break between c-a (NATO) and c-b (host unknown) "
+            "is not documented",
+        ),
+    ),
+    "an undocumented same host": (
+        lambda: _dataset(
+            conferences=(_conference("c-a", "2020-03-01", EU), _conference("c-b", "2020-10-01", EU))
+        ),
+        (
+            "alternation.toml: $.exception: the same-host break between c-a (EU) and c-b (EU) is not documented",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_each_broken_invariant_gives_its_message(case: str) -> None:
+    """Every message validation can give, triggered once, in full: file, path and wording."""
+    make, expected = BROKEN[case]
+    assert make().validate() == expected
+
+
+# Records on the edge of an invariant that keep to it.
+VALID: dict[str, Callable[[], nm.Dataset]] = {
+    "the small record": _dataset,
+    "one holder in office": lambda: _dataset(appointments=(_tenure(ANN, DGN, "2019", None, in_office=True),)),
+    "a handover on one day": lambda: _dataset(
+        appointments=(_tenure(ANN, DGN, "2019-01-01", "2020-01-01"), _tenure(BOB, DGN, "2020-01-01", "2021"))
+    ),
+    "a handover within a coarse month": lambda: _dataset(
+        appointments=(_tenure(ANN, DGN, "2019-07-11", "2022-07"), _tenure(BOB, DGN, "2022-07", "2023"))
+    ),
+    "an end inside a coarse start": lambda: _dataset(appointments=(_tenure(ANN, DGN, "2019", "2019-06"),)),
+    "a handover on the end day of a tenure with a coarse start": lambda: _dataset(
+        appointments=(_tenure(BOB, DGN, "2019", "2019-06-01"), _tenure(ANN, DGN, "2019-06-01", "2021"))
+    ),
+    "a day attested on as_of": lambda: _dataset(
+        appointments=(_tenure(ANN, DGN, "2019", None, in_office=True, attested=(P("2031-01-01"),)),)
+    ),
+    "a tenure starting on as_of": lambda: _dataset(
+        appointments=(_tenure(ANN, DGN, "2031-01-01", None, in_office=True),)
+    ),
+    "days attested on the first and the last day": lambda: _dataset(
+        appointments=(
+            _tenure(ANN, DGN, "2019-01-01", "2021-01-01", attested=(P("2019-01-01"), P("2020-12-31"))),
+        )
+    ),
+    "a tenure known from attested days only": lambda: _dataset(
+        appointments=(_tenure(ANN, DGN, None, None, attested=(P("2019-05"), P("2020-02-03"))),)
+    ),
+    "a chair on the first day of the tenure": lambda: _chaired(
+        nm.Chair(official=ANN, post=DGN), date="2019-01-01"
+    ),
+    "a chair on the last day of the tenure": lambda: _chaired(
+        nm.Chair(official=ANN, post=DGN), date="2020-12-31"
+    ),
+    "a chair still in office on as_of": lambda: _dataset(
+        appointments=(_tenure(ANN, DGN, "2019", None, in_office=True),),
+        conferences=(_conference("c-a", "2031-01-01", NATO, co_chairs=(nm.Chair(official=ANN, post=DGN),)),),
+    ),
+    "a deputy standing in for the principal": lambda: _chaired(
+        nm.Chair(official=CY, post=DDGE, standing_in_for=BOB)
+    ),
+    "an end date the day after": lambda: _one_conference(end_date=P("2020-03-02")),
+    "the first ordinal": lambda: _one_conference(ordinal=1),
+    "implied with an ordinal": lambda: _one_conference(evidence=nm.Evidence.IMPLIED, ordinal=3),
+    "a next meeting with a date only": lambda: _one_conference(
+        next_meeting=nm.Announcement(date=P("2020-10"), sources=(SRC,))
+    ),
+    "a next meeting in words only": lambda: _one_conference(
+        next_meeting=nm.Announcement(as_stated="in the autumn", sources=(SRC,))
+    ),
+    "a conference on as_of": lambda: _dataset(conferences=(_conference("c-a", "2031-01-01", NATO),)),
+    "numbered conferences on one day": lambda: _numbered(("2020-03-01", 5), ("2020-03-01", 6)),
+    "consecutive ordinals years apart": lambda: _numbered(("2020-03-01", 5), ("2023-10-01", 6)),
+    "consecutive half-years": lambda: _dataset(
+        conferences=(_conference("c-a", "2020-06-30", NATO), _conference("c-b", "2020-07-01", EU))
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VALID))
+def test_records_on_the_edge_of_an_invariant_are_valid(case: str) -> None:
+    assert VALID[case]().validate() == ()
+
+
+_BOTH_HELD = re.compile(
+    r"appointments\.toml: \$\.appointment\[(\d+)\]: (\S+) and (\S+) \(appointment\[(\d+)\]\) both held DGN "
+    r"around (\d{4}-\d\d-\d\d)"
+)
+
+
+def _surely_held(a: nm.Appointment) -> tuple[dt.date, dt.date]:
+    """The days the official surely held the post, half-open; an official in office holds it on."""
+    low, high = a.certain_window()
+    return low, dt.date.max if a.in_office else high
+
+
+def _tie(*extra: nm.Appointment) -> tuple[nm.Appointment, ...]:
+    return (
+        _tenure(ANN, DGN, "2019-01-01", "2022-01-01"),
+        _tenure(BOB, DGN, "2019-01-01", "2020-01-01"),
+        *extra,
+    )
+
+
+@given(tenures_of_one_post(DGN))
+@example(_tie())  # two tenures starting on one day
+@example((_tenure(ANN, DGN, "2019-01-01", "2020-01-01"), _tenure(BOB, DGN, "2019-01-01", "2020-01-01")))
+@example((_tenure(ANN, DGN, "2019", "2021"), _tenure(BOB, DGN, "2020", "2020-01-04")))  # no day surely Bob's
+@example(
+    (
+        _tenure(ANN, DGN, "2010-01-01", "2020-01-01"),
+        _tenure(BOB, DGN, "2012-01-01", "2013-01-01"),
+        _tenure(CY, DGN, "2014-01-01", "2015-01-01"),
+    )
+)
+def test_overlap_reports_name_true_overlaps_and_miss_none(appointments: tuple[nm.Appointment, ...]) -> None:
+    """Every pair a message names surely overlapped (half-open windows, around the later
+    start), and every tenure that surely overlaps another is named in some message."""
+    officials = tuple(dict.fromkeys(a.official for a in appointments))
+    ds = nm.Dataset(info=INFO, sources=(SRC,), posts=POSTS, officials=officials, appointments=appointments)
+    windows = [_surely_held(a) for a in appointments]
+
+    def overlap(i: int, j: int) -> bool:
+        return windows[i][1] > windows[j][0] and windows[j][1] > windows[i][0]
+
+    named: set[int] = set()
+    for problem in ds.validate():
+        match = _BOTH_HELD.fullmatch(problem)
+        if match is None:
+            assert "holders of DGN in office at once" in problem, problem
+            continue
+        j, i = int(match[1]), int(match[4])
+        assert i != j and overlap(i, j), problem
+        assert (match[2], match[3]) == (appointments[j].official.id, appointments[i].official.id)
+        assert match[5] == str(max(windows[i][0], windows[j][0]))
+        named |= {i, j}
+    assert named == {
+        i for i in range(len(appointments)) for j in range(len(appointments)) if i != j and overlap(i, j)
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="two tenures that start on the same day are reported twice, once from each side (_overlaps)",
+)
+def test_tenures_starting_on_one_day_are_reported_once() -> None:
+    problems = _dataset(appointments=_tie()).validate()
+    assert len(problems) == 1, problems
+    assert "both held DGN around 2019-01-01" in problems[0]
+
+
+def _every_kind_of_record(unsourced: str = "") -> nm.Dataset:
+    """A valid record holding one of each kind of record that must cite a source; the one
+    named ``unsourced`` cites none."""
+
+    def cite(kind: str) -> tuple[nm.Source, ...]:
+        return () if kind == unsourced else (SRC,)
+
+    def conflict(kind: str) -> nm.Conflict:
+        return nm.Conflict(field="date", value="another", note="a later page differs", sources=cite(kind))
+
+    dee = attrs.evolve(DEE, sources=cite("official"))
+    tenure = _tenure(ANN, DGN, "2019-01-01", "2021-01-01", conflicts=(conflict("appointment conflict"),))
+    a = _conference(
+        "c-a",
+        "2020-03-01",
+        NATO,
+        agenda=(nm.AgendaItem(title="Item", topics=(TOPIC,), sources=cite("agenda item")),),
+        figures=(nm.Figure(key="staff", label="Staff", value=3, sources=cite("figure")),),
+        conflicts=(conflict("conference conflict"),),
+        next_meeting=nm.Announcement(as_stated="in the autumn", sources=cite("next meeting")),
+    )
+    b, c = _conference("c-b", "2020-10-01", EU), _conference("c-c", "2021-10-01", NATO)
+    gap = nm.AlternationException(
+        after=b, before=c, kind=nm.BreakKind.GAP, reason="r", sources=cite("exception")
+    )
+    declaration = nm.JointDeclaration(
+        id="d",
+        date=P("2016-07-08"),
+        proposal_sets=(nm.ProposalSet(date=P("2016-12-06"), count=42, sources=cite("proposal set")),),
+        conflicts=(conflict("declaration conflict"),),
+        sources=cite("declaration"),
+    )
+    return nm.Dataset(
+        info=INFO,
+        sources=(SRC,),
+        posts=POSTS,
+        officials=(ANN, dee),
+        appointments=(attrs.evolve(tenure, sources=cite("appointment")),),
+        topics=(TOPIC,),
+        conferences=(attrs.evolve(a, sources=cite("conference")), b, c),
+        exceptions=(gap,),
+        declarations=(declaration,),
+        progress_reports=(nm.ProgressReport(number=1, date=P("2017-06"), sources=cite("progress report")),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    [
+        ("official", "officials.toml: $.official[1]"),
+        ("appointment", "appointments.toml: $.appointment[0]"),
+        ("appointment conflict", "appointments.toml: $.appointment[0].conflicts[0]"),
+        ("conference", "conferences.toml: $.conference[0]"),
+        ("agenda item", "conferences.toml: $.conference[0].agenda[0]"),
+        ("figure", "conferences.toml: $.conference[0].figures[0]"),
+        ("conference conflict", "conferences.toml: $.conference[0].conflicts[0]"),
+        ("next meeting", "conferences.toml: $.conference[0].next_meeting"),
+        ("exception", "alternation.toml: $.exception[0]"),
+        ("progress report", "progress_reports.toml: $.progress_report[0]"),
+        ("declaration", "declarations.toml: $.declaration[0]"),
+        ("proposal set", "declarations.toml: $.declaration[0].proposal_sets[0]"),
+        ("declaration conflict", "declarations.toml: $.declaration[0].conflicts[0]"),
+    ],
+)
+def test_each_kind_of_unsourced_record_is_named(kind: str, path: str) -> None:
+    assert _every_kind_of_record().validate() == ()
+    assert _every_kind_of_record(kind).validate() == (
+        f"{path}.sources: no source given; every fact needs one",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "half"),
+    [("2020-01-01", 4040), ("2020-06-30", 4040), ("2020-07-01", 4041), ("2020-12-31", 4041), ("2020", 4040)],
+)
+def test_half_year_splits_at_july(text: str, half: int) -> None:
+    assert half_year(P(text)) == half
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (("2020-03", NATO, None), ("2020-10", EU, None), None),
+        (("2020-03", NATO, None), ("2021-03", EU, None), nm.BreakKind.GAP),
+        (("2020-03", NATO, None), ("2020-10", NATO, None), nm.BreakKind.SAME_HOST),
+        (("2020-03", None, None), ("2020-10", EU, None), nm.BreakKind.UNKNOWN_HOST),
+        (("2020-03", NATO, None), ("2020-10", None, None), nm.BreakKind.UNKNOWN_HOST),
+        (("2020-03", None, None), ("2022-10", None, None), nm.BreakKind.GAP),
+        # Numbers outrank dates: consecutive ordinals years apart are no gap, a skipped number is.
+        (("2020-03", NATO, 17), ("2023-10", EU, 18), None),
+        (("2020-03", NATO, 17), ("2020-10", EU, 19), nm.BreakKind.GAP),
+        (("2020-03", NATO, 17), ("2020-10", NATO, 18), nm.BreakKind.SAME_HOST),
+        (("2020-03", NATO, 17), ("2022-10", EU, None), nm.BreakKind.GAP),
+        (("2020-03", NATO, None), ("2020-10", EU, 18), None),
+    ],
+)
+def test_expected_break(
+    a: tuple[str, nm.Organisation | None, int | None],
+    b: tuple[str, nm.Organisation | None, int | None],
+    expected: nm.BreakKind | None,
+) -> None:
+    first = _conference("c-a", a[0], a[1], ordinal=a[2])
+    second = _conference("c-b", b[0], b[1], ordinal=b[2])
+    assert expected_break(first, second) is expected
+
 
 @given(datasets())
+@example(_dataset())
+@example(_every_kind_of_record())
 def test_generated_datasets_are_valid(ds: nm.Dataset) -> None:
     assert ds.validate() == ()
 
@@ -202,12 +956,6 @@ def test_standing_in_requires_a_deputy_post_and_the_principal_holding_it() -> No
     assert any(
         "deputy held no DGE appointment" in p
         for p in replace(base, conferences=(wrong_principal,)).validate()
-    )
-
-
-def _conference(ident: str, date: str, host: nm.Organisation) -> nm.Conference:
-    return nm.Conference(
-        id=ident, date=nm.PartialDate.parse(date), host=host, evidence=nm.Evidence.REPORTED, sources=(SRC,)
     )
 
 
