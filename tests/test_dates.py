@@ -311,3 +311,14 @@ def test_loose_text_refusal_messages(text: str, message: str) -> None:
 
 def test_loose_text_with_only_a_year() -> None:
     assert nm.PartialDate.from_text("AD 2019") == nm.PartialDate(year=2019)
+
+
+@pytest.mark.parametrize("text", [" 2018-11-26", "2018-11-26\n", "２０１９-１１-２５", "2019-١١"])
+def test_edtf_in_files_is_strict_ascii(text: str) -> None:
+    with pytest.raises(nm.InvalidDateError):
+        nm.PartialDate.parse(text)
+
+
+def test_unknown_time_zone_names_are_refused_not_warned() -> None:
+    with pytest.raises(nm.InvalidDateError, match="time zone"):
+        nm.who_held("DGIMS", "19 May 2020 10 T")
