@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import _dataset
 from ._dataset import Dataset
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def who_held(post: Post | str, on: dt.date | str) -> Official | None:
     >>> nm.who_held("DGEUMS", datetime.date(2021, 11, 16)).name
     'Hervé Bléjean'
     """
-    return Dataset.bundled().who_held(post, on)
+    return (_dataset._BUNDLED or Dataset.bundled()).who_held(post, on)
 
 
 def appointment(post: Post | str, on: dt.date | str) -> Appointment | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import re
 import warnings
 from typing import TYPE_CHECKING
@@ -254,16 +253,25 @@ def as_day(value: object) -> dt.date:
     if type(value) is dt.date:
         return value
     if isinstance(value, str):
-        return _day_from_text(value)
+        day = QUERY_DAYS.get(value)
+        if day is None:
+            day = _day_from_text(value)
+            if len(QUERY_DAYS) >= 1024:
+                QUERY_DAYS.clear()
+            QUERY_DAYS[value] = day
+        return day
     return _require_day(value)
 
 
-@functools.lru_cache(maxsize=1024)
-def _day_from_text(text: str) -> dt.date:
-    """Parse a query's day once; repeated questions about the same day skip the parser.
+QUERY_DAYS: dict[str, dt.date] = {}
+"""Query strings already read as days, so that a repeated question skips the parser.
 
-    Only answers are cached: a refused string raises again each time.
-    """
+Only answers are kept (a refused string raises again each time), at most 1024 of them.
+"""
+
+
+def _day_from_text(text: str) -> dt.date:
+    """The day a query's text names."""
     iso = _iso_day(text)
     if iso is not None:
         return dt.date(*iso)

@@ -227,7 +227,7 @@ class Tenures:
     span and ``answers`` its answer, so a query is one bisect.
     """
 
-    __slots__ = ("answers", "holders", "points", "post")
+    __slots__ = ("answers", "holders", "officials", "points", "post")
 
     def __init__(self, post: Post, items: list[Appointment], as_of: dt.date) -> None:
         self.post = post
@@ -250,6 +250,7 @@ class Tenures:
                 j -= 1
             maybe.reverse()
             self.answers.append(_decide(day, [items[j] for j in maybe], [certain[j] for j in maybe]))
+        self.officials = [official for _, official in self.answers]  # who_held reads these
 
     def on(self, day: dt.date, which: int) -> Any:
         """The appointment (``which=0``) or official (``1``) on ``day``; raises if ambiguous."""
