@@ -42,7 +42,7 @@ _IGNORE = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*_cache", ".hy
 class Mutant:
     """One changed module: where, what it looked like, and the full mutated source."""
 
-    line: int
+    where: str  # line:column
     before: str
     after: str
     source: str
@@ -97,11 +97,12 @@ def mutants(tree: ast.Module, only: set[str]) -> list[Mutant]:
                 isinstance(old, ast.Constant) and isinstance(parent, ast.expr)
             )
             after = ast.unparse(parent if wide else new)
-            line: int = getattr(old, "lineno", 0) or getattr(parent, "lineno", 0)
+            at = old if hasattr(old, "lineno") else parent
+            where = f"{getattr(at, 'lineno', 0)}:{getattr(at, 'col_offset', -1) + 1}"
             source = ast.unparse(tree)
         finally:
             _put(parent, field, index, old)
-        found.append(Mutant(line, ast.unparse(parent if wide else old), after, source))
+        found.append(Mutant(where, ast.unparse(parent if wide else old), after, source))
 
     def visit(node: ast.AST, inside: bool) -> None:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
                 copies.put(copy)
 
         # Baseline: the unchanged module, as ast.unparse writes it, must pass in time.
-        if not attempt(Mutant(0, "", "", ast.unparse(ast.parse(original))), quiet=True):
+        if not attempt(Mutant("", "", "", ast.unparse(ast.parse(original))), quiet=True):
             print("the tests fail (or time out) on the unchanged module", file=sys.stderr)
             return 2
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs)
@@ -193,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{module}: killed {score}/{total} ({100 * score / max(1, total):.1f}%) in {minutes:.1f} min")
     for mutant, dead in zip(todo, killed, strict=True):
         if not dead:
-            print(f"{module}:{mutant.line}: {mutant.before} -> {mutant.after}")
+            print(f"{module}:{mutant.where}: {mutant.before} -> {mutant.after}")
     return 0
 
 
