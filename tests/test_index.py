@@ -211,10 +211,12 @@ def test_tenures_answer_for_every_name_of_a_post_and_raise_when_ambiguous() -> N
     dgims = BUNDLED.post("DGIMS")
     for name in dgims.names:
         assert tenures[name] is tenures[dgims]
-    assert tenures[dgims].on(dt.date(2020, 5, 19), 1).name == "Hans-Werner Wiermann"
-    assert tenures[dgims].on(dt.date(1900, 1, 1), 1) is None
+    wiermann = tenures[dgims].official_on(dt.date(2020, 5, 19))
+    assert wiermann is not None
+    assert wiermann.name == "Hans-Werner Wiermann"
+    assert tenures[dgims].official_on(dt.date(1900, 1, 1)) is None
     with pytest.raises(nm.AmbiguousDateError, match="Janusz Adamczak or Remigijus Baltrėnas") as caught:
-        tenures[dgims].on(dt.date(2025, 7, 10), 1)
+        tenures[dgims].official_on(dt.date(2025, 7, 10))
     assert caught.value.candidates == ("Janusz Adamczak", "Remigijus Baltrėnas")
 
 

@@ -70,6 +70,7 @@ def who_held(post: Post | str, on: dt.date | str) -> Official | None:
     >>> nm.who_held("DGEUMS", datetime.date(2021, 11, 16)).name
     'Hervé Bléjean'
     """
+    # The loaded dataset read directly: the most asked question skips one call.
     return (_dataset._BUNDLED or Dataset.bundled()).who_held(post, on)
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 import json
 import os
+import types
 import typing
 from typing import Any
 
@@ -73,7 +74,9 @@ def build(raw: dict[str, Any]) -> Tables:
             if refs is not None:
                 refs[record[table.id]] = obj  # type: ignore[index]
         built[table.attr] = tuple(objects)
-    tables: Tables = builder.build(Tables, built, plain=True)
+    tables: Tables = object.__new__(Tables)  # its records are checked: no validators to run
+    for name, value in built.items():
+        object.__setattr__(tables, name, value)
     return tables
 
 
@@ -89,22 +92,19 @@ class _Builder:
         self.plans: dict[type, list[tuple[str, _Convert, Any]]] = {}
         self.dates: dict[str, PartialDate] = {}  # one object per distinct date, as the converter
 
-    def build(self, kind: type, data: dict[str, Any], *, plain: bool = False) -> Any:
+    def build(self, kind: type, data: dict[str, Any]) -> Any:
         plan = self.plans.get(kind)
         if plan is None:
-            plan = self.plans[kind] = self._plan(kind, plain)
+            plan = self.plans[kind] = self._plan(kind)
         obj: Any = object.__new__(kind)
         for name, convert, default in plan:
             object.__setattr__(obj, name, convert(data[name]) if name in data else default)
         return obj
 
-    def _plan(self, kind: type, plain: bool) -> list[tuple[str, _Convert, Any]]:
+    def _plan(self, kind: type) -> list[tuple[str, _Convert, Any]]:
         # The model's annotations are objects, not strings (``_model`` evaluates them),
         # so a plan needs no ``typing.get_type_hints``, which would cost more than the build.
-        fields = attrs.fields(kind)
-        if plain:
-            return [(f.name, _same, f.default) for f in fields]
-        return [(f.name, self._converter(f.type), f.default) for f in fields if f.init]
+        return [(f.name, self._converter(f.type), f.default) for f in attrs.fields(kind) if f.init]
 
     def _converter(self, kind: Any) -> _Convert:
         if isinstance(kind, str):  # a forward reference, e.g. a topic's broader topics
@@ -115,7 +115,7 @@ class _Builder:
             if inner is _same:
                 return tuple
             return lambda value: tuple([inner(item) for item in value])
-        if origin is typing.Union or origin is _UnionType:
+        if origin is typing.Union or origin is types.UnionType:
             (arg,) = [a for a in typing.get_args(kind) if a is not type(None)]
             inner = self._converter(arg)
             return lambda value: None if value is None else inner(value)
@@ -136,9 +136,6 @@ class _Builder:
         if found is None:
             found = self.dates[text] = _from_canonical(text)
         return found
-
-
-_UnionType: Any = type(int | None)
 
 
 def _same(value: Any) -> Any:

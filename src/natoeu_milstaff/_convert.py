@@ -15,7 +15,7 @@ import enum
 import operator
 import typing
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 import cattrs
@@ -33,8 +33,6 @@ if typing.TYPE_CHECKING:
     from ._model import Table
 
 __all__ = ["structure_tables", "unstructure_tables"]
-
-T = TypeVar("T")
 
 
 class _Reference(Error, ValueError):

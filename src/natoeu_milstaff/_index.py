@@ -224,10 +224,10 @@ class Tenures:
 
     The days on which any tenure may or surely begins or ends cut time into spans;
     within a span the answer cannot change. ``points`` holds the first day of each
-    span and ``answers`` its answer, so a query is one bisect.
+    span and ``appointments`` and ``officials`` its answers, so a query is one bisect.
     """
 
-    __slots__ = ("answers", "holders", "officials", "points", "post")
+    __slots__ = ("appointments", "holders", "officials", "points", "post")
 
     def __init__(self, post: Post, items: list[Appointment], as_of: dt.date) -> None:
         self.post = post
@@ -240,7 +240,8 @@ class Tenures:
         for _, high in possible:
             reach.append(max(high, reach[-1]) if reach else high)
         self.points = sorted({day for window in (*possible, *certain) for day in window})
-        self.answers: list[tuple[Any, Any]] = []
+        self.appointments: list[Any] = []  # per span: an Appointment, None or Ambiguous
+        self.officials: list[Any] = []  # per span: an Official, None or Ambiguous
         for day in self.points:
             maybe: list[int] = []
             j = bisect.bisect_right(lows, day) - 1
@@ -249,13 +250,23 @@ class Tenures:
                     maybe.append(j)
                 j -= 1
             maybe.reverse()
-            self.answers.append(_decide(day, [items[j] for j in maybe], [certain[j] for j in maybe]))
-        self.officials = [official for _, official in self.answers]  # who_held reads these
+            appointment, official = _decide(day, [items[j] for j in maybe], [certain[j] for j in maybe])
+            self.appointments.append(appointment)
+            self.officials.append(official)
 
-    def on(self, day: dt.date, which: int) -> Any:
-        """The appointment (``which=0``) or official (``1``) on ``day``; raises if ambiguous."""
+    def official_on(self, day: dt.date) -> Official | None:
+        """Who held the post on ``day``; raises ``AmbiguousDateError`` where the record cannot tell."""
+        found: Official | None = self._on(day, self.officials)
+        return found
+
+    def appointment_on(self, day: dt.date) -> Appointment | None:
+        """The tenure that covers ``day``; raises ``AmbiguousDateError`` where the record cannot tell."""
+        found: Appointment | None = self._on(day, self.appointments)
+        return found
+
+    def _on(self, day: dt.date, answers: list[Any]) -> Any:
         i = bisect.bisect_right(self.points, day) - 1
-        answer = self.answers[i][which] if i >= 0 else None
+        answer = answers[i] if i >= 0 else None
         if type(answer) is Ambiguous:
             answer.raise_for(self.post, day)
         return answer
