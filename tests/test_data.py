@@ -74,12 +74,20 @@ def test_golden_who_held(post: str, day: str, name: str) -> None:
         ("DGIMS", "2004-01-01"),  # holders of about 2001-2007 are not recorded
         ("DGEUMS", "2000-06-01"),  # before the post was created
         ("DDGEUMS", "2021-11-15"),  # Manione is attested on one day only
-        ("DGIMS", "2040-01-01"),  # after the record's as_of date
-        ("DGEUMS", "2026-11-23"),  # the day after as_of
     ],
 )
 def test_days_the_record_does_not_cover_give_none(post: str, day: str) -> None:
     assert nm.who_held(post, day) is None
+
+
+@pytest.mark.parametrize("day", ["2026-11-22", "2026-11-23", "2040-01-01", dt.date.max])
+def test_the_current_holder_answers_after_as_of(day: str | dt.date) -> None:
+    # The tenures open on the record's as_of day are its best knowledge for later days.
+    assert DS.info.as_of == dt.date(2026, 11, 22)
+    assert nm.who_held("DGIMS", day).name == "Remigijus Baltrėnas"  # type: ignore[union-attr]
+    assert nm.who_held("DGEUMS", day).name == "Michiel van der Laan"  # type: ignore[union-attr]
+    current = nm.appointment("DGIMS", day)
+    assert current is not None and current.in_office and current.end is None
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,9 @@ loose: Any = nm
 def naive_appointment(ds: nm.Dataset, code: str, day: dt.date) -> nm.Appointment | str | None:
     def window(a: nm.Appointment, certain: bool) -> tuple[dt.date, dt.date]:
         low, high = a.certain_window() if certain else a.possible_window()
-        return (low, AS_OF + dt.timedelta(days=1)) if a.in_office else (low, high)
+        if a.in_office:  # surely up to the record's as_of day, possibly on every later day
+            return (low, AS_OF + dt.timedelta(days=1)) if certain else (low, dt.date.max)
+        return low, high
 
     possible = [
         a

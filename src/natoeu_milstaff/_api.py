@@ -63,6 +63,9 @@ def who_held(post: Post | str, on: dt.date | str) -> Official | None:
 
     Returns ``None`` for a vacancy or a day the record does not cover; raises
     ``AmbiguousDateError`` when imprecise dates leave more than one official possible.
+    An official still in office on the record's ``as_of`` day (``nm.DATA_AS_OF``, the
+    day it was last checked against its sources) answers for later days too: the
+    record's best knowledge, which a later check may end.
 
     >>> import natoeu_milstaff as nm
     >>> nm.who_held("DGIMS", "2020-05-19").name

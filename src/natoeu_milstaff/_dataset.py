@@ -399,12 +399,16 @@ class Dataset:
 
         ``None`` means a vacancy or a day the record does not cover. Where imprecise
         start or end dates leave two or more officials possible, raises
-        ``AmbiguousDateError`` naming them.
+        ``AmbiguousDateError`` naming them. A tenure still open on ``info.as_of`` (its
+        ``in_office`` is true) answers for later days too, as the record's best knowledge.
         """
         return self._tenures(post).appointment_on(as_day(on))
 
     def who_held(self, post: Post | str, on: dt.date | str) -> Official | None:
         """The official who held ``post`` on the day ``on``, or ``None``.
+
+        As ``appointment``: an official still in office on ``info.as_of`` answers for
+        later days too.
 
         >>> Dataset.bundled().who_held("DGEUMS", "25 November 2019").name
         'Esa Pulkkinen'

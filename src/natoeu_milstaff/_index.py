@@ -239,7 +239,8 @@ class Tenures:
         reach: list[dt.date] = []  # the latest day any tenure up to here may cover
         for _, high in possible:
             reach.append(max(high, reach[-1]) if reach else high)
-        self.points = sorted({day for window in (*possible, *certain) for day in window})
+        # date.max closes no span: it stands for an open end (a tenure still in office).
+        self.points = sorted({day for window in (*possible, *certain) for day in window} - {dt.date.max})
         self.appointments: list[Any] = []  # per span: an Appointment, None or Ambiguous
         self.officials: list[Any] = []  # per span: an Official, None or Ambiguous
         for day in self.points:

@@ -327,15 +327,21 @@ def _window(a: Appointment, *, certain: bool) -> tuple[dt.date, dt.date]:
     elif a.attested and not a.in_office:
         high = _next_day(max(d.earliest() if certain else d.latest() for d in a.attested))
     else:
-        high = dt.date.max  # in office: bounded by the dataset's as_of date in queries
+        high = dt.date.max  # in office: surely up to the dataset's as_of date, possibly later
     return low, high
 
 
 def tenure_window(a: Appointment, as_of: dt.date, *, certain: bool) -> tuple[dt.date, dt.date]:
-    """The half-open range of days the tenure may (or surely does) cover, where an
-    official still in office is covered up to the dataset's ``as_of`` day."""
+    """The half-open range of days the tenure may (or surely does) cover.
+
+    A tenure still open on the dataset's ``as_of`` day surely covers the days up to it
+    and may cover every later day: the record's best knowledge is that the official
+    is still in office, which a later check may end.
+    """
     low, high = _window(a, certain=certain)
-    return (low, _next_day(as_of)) if a.in_office else (low, high)
+    if a.in_office and certain:
+        return low, _next_day(as_of)
+    return low, high
 
 
 def _next_day(day: dt.date) -> dt.date:
