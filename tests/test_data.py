@@ -565,3 +565,42 @@ def test_coverage_lists_the_gaps() -> None:
 def test_deputies_recorded_from_the_conferences_they_attended() -> None:
     assert [a.official.name for a in nm.holders("DDGEUMS")] == ["Giovanni Manione", "Gábor Horváth"]
     assert nm.who_held("DDGEUMS", "2022-11-25").name == "Gábor Horváth"  # type: ignore[union-attr]
+
+
+def test_month_and_year_questions() -> None:
+    # One person held DGEUMS the whole of 2017.
+    assert nm.who_held("DGEUMS", "2017").name == "Esa Pulkkinen"  # type: ignore[union-attr]
+    assert nm.who_held("DGIMS", "May 2020").name == "Hans-Werner Wiermann"  # type: ignore[union-attr]
+    assert nm.appointment("DGIMS", nm.PartialDate.parse("2020-05")) == nm.appointment("DGIMS", "2020-05-19")
+    # Two holders in 2013 (a handover known only to the month): an error naming both.
+    with pytest.raises(nm.AmbiguousDateError) as info:
+        nm.who_held("DGIMS", "2013")
+    assert info.value.candidates == ("Jürgen Bornemann", "Christopher Harper")
+    assert "holders('DGIMS', during='2013')" in str(info.value)
+    assert [a.official.name for a in nm.holders("DGIMS", during="2013")] == [
+        "Jürgen Bornemann",
+        "Christopher Harper",
+    ]
+    assert [a.official.name for a in nm.holders("DGEUMS", during=("2015", "2020"))] == [
+        "Wolfgang Wosolsobe",
+        "Esa Pulkkinen",
+        "Hervé Bléjean",
+    ]
+    assert nm.who_held("DGIMS", "2004") is None  # holders of about 2001-2007 are not recorded
+
+
+def test_between_takes_years_months_and_open_ends() -> None:
+    assert [c.id for c in nm.conferences(between=("2019", "2020"))] == [
+        "2019-05-29",
+        "2019-11-25",
+        "2020-05-19",
+    ]
+    assert [c.id for c in nm.conferences(between=("2023-01-01", None))] == [
+        "2023-06-02",
+        "2023-12-01",
+        "2024-05-31",
+        "2024-11-29",
+    ]
+    assert [c.id for c in nm.conferences(between=(None, "2014-06"))] == ["2014-01-27", "2014-06"]
+    assert nm.conferences(between=(None, None)) == nm.conferences()
+    assert nm.conferences(between=("May 2020", "May 2020")) == (nm.conference("2020-05-19"),)

@@ -5,14 +5,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
-from natoeu_milstaff._dates import _from_canonical, _iso_day, as_day
+from natoeu_milstaff._dates import _from_canonical, _iso_day, as_period
 from strategies import partial_dates
+
+
+def as_day(value: object) -> dt.date:
+    """The one day a query's date names."""
+    first, last = as_period(value)
+    assert first == last, (value, first, last)
+    return first
 
 
 @given(partial_dates())
@@ -118,15 +126,17 @@ def test_invalid_fields_are_refused_by_name() -> None:
         nm.PartialDate(year=True)
 
 
-def test_query_days_refuse_datetimes_and_partial_text() -> None:
+def test_query_dates_refuse_datetimes_and_qualified_text() -> None:
     with pytest.raises(TypeError, match=r"pass value\.date\(\)"):
-        as_day(dt.datetime(2020, 5, 19, 12, 0))
-    with pytest.raises(nm.InvalidDateError, match="does not name one day"):
-        as_day("2020-05")
-    with pytest.raises(nm.InvalidDateError, match="does not name one day"):
-        as_day("2020-05-19~")
-    with pytest.raises(TypeError, match=r"expected a datetime\.date"):
-        as_day(20200519)
+        as_period(dt.datetime(2020, 5, 19, 12, 0))
+    with pytest.raises(nm.InvalidDateError, match="approximate or uncertain"):
+        as_period("2020-05-19~")
+    with pytest.raises(nm.InvalidDateError, match="approximate or uncertain"):
+        as_period(nm.PartialDate.parse("2020?"))
+    with pytest.raises(TypeError, match=r"write a year as text: '2020'"):
+        as_period(2020)
+    with pytest.raises(TypeError, match=r"expected a datetime\.date, got float"):
+        as_period(2020.5)
     with pytest.raises(TypeError):
         nm.PartialDate.parse(2019)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
@@ -210,8 +220,12 @@ def test_leap_days_of_leap_years(text: str) -> None:
 def test_no_leap_day_in_other_years(text: str) -> None:
     """A century year not divisible by 400 (1900, 2100) has no 29 February."""
     assert _iso_day(text) is None
-    with pytest.raises(nm.InvalidDateError, match=r"^day 29 does not exist in \d{4}-02 \(1 to 28\)$"):
+    with pytest.raises(
+        nm.InvalidDateError, match=r"is not a date: February \d{4} has no day 29 \(it has 28 days\)$"
+    ):
         nm.PartialDate.parse(text)
+    with pytest.raises(nm.InvalidDateError, match=r"^day 29 does not exist in \d{4}-02 \(1 to 28\)$"):
+        nm.PartialDate(year=int(text[:4]), month=2, day=29)
 
 
 @given(st.integers(1, 9999), st.integers(1, 12))
@@ -322,3 +336,60 @@ def test_edtf_in_files_is_strict_ascii(text: str) -> None:
 def test_unknown_time_zone_names_are_refused_not_warned() -> None:
     with pytest.raises(nm.InvalidDateError, match="time zone"):
         nm.who_held("DGIMS", "19 May 2020 10 T")
+
+
+@given(partial_dates(), partial_dates(), partial_dates())
+@example(
+    nm.PartialDate(year=2019), nm.PartialDate(year=2019, month=1), nm.PartialDate(year=2019, month=1, day=1)
+)
+@example(
+    nm.PartialDate(year=2019),
+    nm.PartialDate(year=2019, approximate=True),
+    nm.PartialDate(year=2019, uncertain=True),
+)
+def test_partial_dates_are_totally_ordered(a: nm.PartialDate, b: nm.PartialDate, c: nm.PartialDate) -> None:
+    # Exactly one of <, ==, > holds, and it agrees with <=, >=.
+    assert [a < b, a == b, a > b].count(True) == 1
+    assert (a <= b) == (a < b or a == b)
+    assert (a >= b) == (a > b or a == b)
+    assert (a < b) == (b > a)
+    if a <= b <= c:  # transitive
+        assert a <= c
+    # Consistent with earliest(): a date that starts earlier sorts earlier.
+    if a < b:
+        assert a.earliest() <= b.earliest()
+    if a.earliest() < b.earliest():
+        assert a < b
+    # And with sort_key, which ignores only the qualifiers.
+    if a.sort_key() < b.sort_key():
+        assert a < b
+
+
+def test_partial_date_order_examples() -> None:
+    texts = ["2019-02", "2019%", "2019", "2019-01-01", "2019?", "2019-01", "2019~", "2018-12-31"]
+    ordered = sorted(nm.PartialDate.parse(t) for t in texts)
+    assert [str(d) for d in ordered] == [
+        "2018-12-31",
+        "2019-01-01",
+        "2019-01",
+        "2019",
+        "2019~",
+        "2019?",
+        "2019%",
+        "2019-02",
+    ]
+
+
+def test_partial_dates_do_not_compare_with_other_types() -> None:
+    loose: Any = nm.PartialDate.parse("2019")
+    for other in (dt.date(2019, 1, 1), "2019", 2019, None):
+        with pytest.raises(TypeError):
+            loose < other  # noqa: B015
+        with pytest.raises(TypeError):
+            loose >= other  # noqa: B015
+
+
+def test_conferences_sort_by_date() -> None:
+    by_date = sorted(nm.conferences(), key=lambda c: c.date)
+    assert [c.date.earliest() for c in by_date] == sorted(c.date.earliest() for c in nm.conferences())
+    assert by_date == list(nm.conferences())  # the bundled chronology is the date order

@@ -71,7 +71,7 @@ FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "impossible date": (
         _replace("declarations.toml", 'date = "2018-07-10"', 'date = "2018-07-32"'),
-        "day 32 does not exist",
+        "July 2018 has no day 32",
     ),
     "end before start": (
         _replace("appointments.toml", 'end = "2022-07-14"', 'end = "2018-01-01"'),

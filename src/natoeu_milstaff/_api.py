@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import os
 
     from ._coverage import Coverage
+    from ._dates import PartialDate
     from ._model import (
         AlternationException,
         Appointment,
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 
-def who_held(post: Post | str, on: dt.date | str) -> Official | None:
+def who_held(post: Post | str, on: dt.date | PartialDate | str) -> Official | None:
     """The official who held ``post`` (code, title or ``Post``) on the day ``on``.
 
     Returns ``None`` for a vacancy or a day the record does not cover; raises
@@ -77,8 +78,8 @@ def who_held(post: Post | str, on: dt.date | str) -> Official | None:
     return (_dataset._BUNDLED or Dataset.bundled()).who_held(post, on)
 
 
-def appointment(post: Post | str, on: dt.date | str) -> Appointment | None:
-    """The appointment to ``post`` that covers the day ``on``, or ``None``.
+def appointment(post: Post | str, on: dt.date | PartialDate | str) -> Appointment | None:
+    """The appointment to ``post`` that covers ``on`` (a day, month or year), or ``None``.
 
     >>> import natoeu_milstaff as nm
     >>> str(nm.appointment("DGIMS", "2019-11-25").start)
@@ -87,14 +88,25 @@ def appointment(post: Post | str, on: dt.date | str) -> Appointment | None:
     return Dataset.bundled().appointment(post, on)
 
 
-def holders(post: Post | str) -> tuple[Appointment, ...]:
-    """Every appointment to ``post``, in chronological order.
+def holders(
+    post: Post | str,
+    during: dt.date
+    | PartialDate
+    | str
+    | tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None]
+    | None = None,
+) -> tuple[Appointment, ...]:
+    """Every appointment to ``post``, in chronological order; with ``during`` (a day, month
+    or year, or a ``(start, end)`` pair of them with ``None`` for an open end), those that
+    may cover some day of it.
 
     >>> import natoeu_milstaff as nm
     >>> [a.official.name for a in nm.holders("DGIMS")][-3:]
     ['Hans-Werner Wiermann', 'Janusz Adamczak', 'Remigijus Baltrėnas']
+    >>> [a.official.name for a in nm.holders("DGIMS", during=("2022", "2025"))]
+    ['Hans-Werner Wiermann', 'Janusz Adamczak', 'Remigijus Baltrėnas']
     """
-    return Dataset.bundled().holders(post)
+    return Dataset.bundled().holders(post, during)
 
 
 def meetings_about(topic: Topic | str) -> tuple[Conference, ...]:
@@ -113,9 +125,12 @@ def conferences(
     year: int | None = None,
     host: Organisation | str | None = None,
     chaired_by: Official | str | None = None,
-    between: tuple[dt.date | str, dt.date | str] | None = None,
+    between: tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None] | None = None,
 ) -> tuple[Conference, ...]:
     """Conferences matching every filter given, chronological.
+
+    ``between`` is an inclusive ``(start, end)`` pair of days, months or years, with
+    ``None`` for an open end.
 
     >>> import natoeu_milstaff as nm
     >>> [c.id for c in nm.conferences(host="EU", year=2020)]

@@ -14,7 +14,7 @@ import threading
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
-from ._dates import QUERY_DAYS, PartialDate, as_day
+from ._dates import QUERY_DAYS, PartialDate, as_period
 from ._errors import (
     AmbiguousDateError,
     DataError,
@@ -394,21 +394,30 @@ class Dataset:
 
     # -- queries ----------------------------------------------------------------------
 
-    def appointment(self, post: Post | str, on: dt.date | str) -> Appointment | None:
-        """The appointment to ``post`` that covers the day ``on``, or ``None``.
+    def appointment(self, post: Post | str, on: dt.date | PartialDate | str) -> Appointment | None:
+        """The appointment to ``post`` that covers ``on``, or ``None``.
 
-        ``None`` means a vacancy or a day the record does not cover. Where imprecise
-        start or end dates leave two or more officials possible, raises
-        ``AmbiguousDateError`` naming them. A tenure still open on ``info.as_of`` (its
-        ``in_office`` is true) answers for later days too, as the record's best knowledge.
+        ``on`` is a day (a ``date``, ``"2020-05-19"``, ``"19 May 2020"``), a month
+        (``"2020-05"``, ``"May 2020"``) or a year (``"2020"``), as text or a
+        ``PartialDate``. ``None`` means a vacancy or a time the record does not cover.
+        Where imprecise start or end dates leave two or more tenures possible on a day,
+        or two or more tenures fall in a month or year, raises ``AmbiguousDateError``
+        naming their officials. A tenure still open on ``info.as_of`` (its ``in_office``
+        is true) answers for later days too, as the record's best knowledge.
         """
-        return self._tenures(post).appointment_on(as_day(on))
+        first, last = as_period(on)
+        tenures = self._tenures(post)
+        if first == last:
+            return tenures.appointment_on(first)
+        return tenures.appointment_during(first, last, _asked(on))
 
-    def who_held(self, post: Post | str, on: dt.date | str) -> Official | None:
-        """The official who held ``post`` on the day ``on``, or ``None``.
+    def who_held(self, post: Post | str, on: dt.date | PartialDate | str) -> Official | None:
+        """The official who held ``post`` on ``on`` (a day, month or year), or ``None``.
 
-        As ``appointment``: an official still in office on ``info.as_of`` answers for
-        later days too.
+        As ``appointment``, but two tenures of one official are one answer: a month or a
+        year in which one official held the post throughout, or held it for part of the
+        time while nobody else may have, gives that official. An official still in
+        office on ``info.as_of`` answers for later days too.
 
         >>> Dataset.bundled().who_held("DGEUMS", "25 November 2019").name
         'Esa Pulkkinen'
@@ -421,7 +430,10 @@ class Dataset:
             tenures = self._index.tenures[post]
             day = on if type(on) is dt.date else QUERY_DAYS[on]  # type: ignore[index]
         except (KeyError, TypeError):
-            return self._tenures(post).official_on(as_day(on))
+            first, last = as_period(on)
+            if first == last:
+                return self._tenures(post).official_on(first)
+            return self._tenures(post).official_during(first, last, _asked(on))
         i = bisect_right(tenures.points, day) - 1
         found = tenures.officials[i] if i >= 0 else None
         if type(found) is Ambiguous:
@@ -435,9 +447,28 @@ class Dataset:
             found = None
         return found if found is not None else self._index.tenures[self.post(post)]
 
-    def holders(self, post: Post | str) -> tuple[Appointment, ...]:
-        """Every appointment to ``post``, in chronological order."""
-        return self._tenures(post).holders
+    def holders(
+        self,
+        post: Post | str,
+        during: dt.date
+        | PartialDate
+        | str
+        | tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None]
+        | None = None,
+    ) -> tuple[Appointment, ...]:
+        """Every appointment to ``post``, in chronological order; with ``during``, those
+        that may cover some day of it.
+
+        ``during`` is a day, month or year (``"2013"``), or a ``(start, end)`` pair of
+        them, inclusive, with ``None`` for an open end.
+
+        >>> [a.official.name for a in Dataset.bundled().holders("DGIMS", during="2013")]
+        ['Jürgen Bornemann', 'Christopher Harper']
+        """
+        tenures = self._tenures(post)
+        if during is None:
+            return tenures.holders
+        return tenures.during(*_period(during, "during"))
 
     def meetings_about(self, topic: Topic | str) -> tuple[Conference, ...]:
         """Conferences with an agenda item on ``topic`` or a narrower topic, chronological.
@@ -457,12 +488,16 @@ class Dataset:
         year: int | None = None,
         host: Organisation | str | None = None,
         chaired_by: Official | str | None = None,
-        between: tuple[dt.date | str, dt.date | str] | None = None,
+        between: tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None] | None = None,
     ) -> tuple[Conference, ...]:
         """Conferences matching every filter given, in chronological order.
 
-        ``between`` is an inclusive pair of days; a conference counts when its date
-        may fall within them.
+        ``between`` is an inclusive ``(start, end)`` pair of days, months or years, with
+        ``None`` for an open end: ``("2019", "2020")`` is 2019 and 2020, ``("2023-06",
+        None)`` from June 2023 on. A conference counts when its date may fall within it.
+
+        >>> [c.id for c in Dataset.bundled().conferences(between=("2024", None))]
+        ['2024-05-31', '2024-11-29']
         """
         index = self._index
         pools: list[tuple[Conference, ...]] = []
@@ -475,12 +510,9 @@ class Dataset:
         if chaired_by is not None:
             pools.append(index.filters.by_chair.get(self.official(chaired_by).id, ()))
         if between is not None:
-            if not isinstance(between, tuple) or len(between) != 2:
-                raise TypeError("between must be a (start, end) tuple of dates")
-            start, end = as_day(between[0]), as_day(between[1])
-            if end < start:
-                raise InvalidDateError(f"between: the end {end} is before the start {start}")
-            pools.append(index.chronology.between(start, end))
+            if not isinstance(between, tuple):
+                raise TypeError(f"between must be a (start, end) tuple, got {type(between).__name__}")
+            pools.append(index.chronology.between(*_period(between, "between")))
         if not pools:
             return index.chronology.ordered
         pools.sort(key=len)
@@ -529,6 +561,26 @@ class Dataset:
     def appointments(self) -> tuple[Appointment, ...]:
         """Every appointment, grouped by post, each post's in chronological order."""
         return self._index.appointments
+
+
+def _asked(on: object) -> str:
+    """A query's date as the user gave it, for messages."""
+    return on if isinstance(on, str) else str(on)
+
+
+def _period(value: object, name: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a period: one day, month or year, or a ``(start, end)``
+    pair of them with ``None`` for an open end."""
+    if not isinstance(value, tuple):
+        return as_period(value)
+    if len(value) != 2:
+        raise TypeError(f"{name} must be a (start, end) pair, got {len(value)} items")
+    start, end = value
+    first = dt.date.min if start is None else as_period(start)[0]
+    last = dt.date.max if end is None else as_period(end)[1]
+    if last < first:
+        raise InvalidDateError(f"{name}: the end {_asked(end)} is before the start {_asked(start)}")
+    return first, last
 
 
 def _check_path(path: object) -> None:

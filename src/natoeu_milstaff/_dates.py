@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ._errors import InvalidDateError
 
-__all__ = ["PartialDate", "Precision", "as_day", "half_year"]
+__all__ = ["PartialDate", "Precision", "as_period", "half_year"]
 
 # A pattern, not a compiled one: re compiles and caches it on first use, so that importing
 # this module (on every cold start) compiles none.
@@ -85,6 +85,14 @@ class PartialDate(Value):
     The text form is EDTF: ``2019``, ``2019-06``, ``2019-06-05``, followed by ``~``
     (approximate), ``?`` (uncertain) or ``%`` (both).
 
+    Partial dates are totally ordered, so records sort by their dates
+    (``sorted(nm.conferences(), key=lambda c: c.date)``): by the earliest day each can
+    mean, then by the latest (``2019-01-01`` < ``2019-01`` < ``2019`` < ``2019-02``), then
+    plain before ``~``, ``?`` and ``%``. ``a < b`` implies ``a.earliest() <= b.earliest()``.
+
+    >>> sorted(PartialDate.parse(t) for t in ["2019-02", "2019", "2019-01-01"])
+    [PartialDate.parse('2019-01-01'), PartialDate.parse('2019'), PartialDate.parse('2019-02')]
+
     >>> d = PartialDate.parse("2019-06")
     >>> d.precision, str(d), d.earliest(), d.latest()
     (<Precision.MONTH: 'month'>, '2019-06', datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
@@ -126,6 +134,33 @@ class PartialDate(Value):
         """A key that orders partial dates by their earliest, then latest, day."""
         return (self.earliest(), self.latest())
 
+    # A total order consistent with ``earliest()`` and with equality: by the earliest
+    # day, then the latest (so a first day comes before its month, which comes before
+    # its year), then the qualifiers (plain, ~, ?, %). The earliest and latest days fix
+    # year, month and day, so two dates are equal exactly when neither is less.
+    def _order(self) -> tuple[dt.date, dt.date, bool, bool]:
+        return (self.earliest(), self.latest(), self.uncertain, self.approximate)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return self._order() < other._order()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return self._order() <= other._order()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return self._order() > other._order()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if other.__class__ is not PartialDate:
+            return NotImplemented
+        return self._order() >= other._order()
+
     def __repr__(self) -> str:
         return f"PartialDate.parse({str(self)!r})"
 
@@ -159,6 +194,7 @@ class PartialDate(Value):
             )
         year, month, day, qual = m.groups()
         approximate, uncertain = _QUALIFIER[qual or ""]
+        _check_parts(text, int(year), int(month) if month else None, int(day) if day else None)
         return cls(
             year=int(year),
             month=int(month) if month else None,
@@ -188,6 +224,36 @@ class PartialDate(Value):
         """A day-precise ``PartialDate`` for a ``datetime.date``."""
         day = _require_day(day)
         return cls(year=day.year, month=day.month, day=day.day)
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _check_parts(text: str, year: int, month: int | None, day: int | None) -> None:
+    """Refuse a date that does not exist, in words about the text the user gave."""
+    if year == 0:
+        raise _date_error(f"{text!r} is not a date: there is no year 0")
+    if month is not None and not 1 <= month <= 12:
+        raise _date_error(f"{text!r} is not a date: there is no month {month} (months run from 01 to 12)")
+    if month is not None and day is not None:
+        last = _days_in_month(year, month)
+        if not 1 <= day <= last:
+            raise _date_error(
+                f"{text!r} is not a date: {_MONTHS[month - 1]} {year} has no day {day} (it has {last} days)"
+            )
 
 
 def half_year(date: PartialDate | dt.date) -> int:
@@ -243,45 +309,62 @@ def _require_day(value: object) -> dt.date:
     return value
 
 
-def as_day(value: object) -> dt.date:
-    """A query's ``on`` argument as a ``datetime.date``.
+def as_period(value: object) -> tuple[dt.date, dt.date]:
+    """The first and last day a query's date argument names.
 
-    Accepts a ``date`` or a string naming one day (``"2020-05-19"``, ``"19 May 2020"``);
-    refuses a ``datetime`` (``TypeError``) and partial or ambiguous strings
-    (``InvalidDateError``).
+    A ``date`` or a day's text (``"2020-05-19"``, ``"19 May 2020"``) names one day; a
+    month (``"2020-05"``, ``"May 2020"``) or a year (``"2020"``) every day in it; a
+    ``PartialDate`` the days it can mean. Refuses a ``datetime`` (``TypeError``) and
+    approximate, uncertain, impossible or ambiguous dates (``InvalidDateError``).
+
+    >>> as_period("2020-05")
+    (datetime.date(2020, 5, 1), datetime.date(2020, 5, 31))
     """
     if type(value) is dt.date:
-        return value
+        return value, value
     if isinstance(value, str):
         day = QUERY_DAYS.get(value)
-        if day is None:
-            day = _day_from_text(value)
+        if day is not None:
+            return day, day
+        date = _query_date(value)
+        if date.day is not None:
+            day = date.earliest()
             if len(QUERY_DAYS) >= 1024:
                 QUERY_DAYS.clear()
             QUERY_DAYS[value] = day
-        return day
-    return _require_day(value)
+            return day, day
+        return date.earliest(), date.latest()
+    if isinstance(value, PartialDate):
+        if value.approximate or value.uncertain:
+            raise _date_error(
+                f"{value} is approximate or uncertain; a query needs a plain day, month or year"
+            )
+        return value.earliest(), value.latest()
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise TypeError(f"expected a date, got the int {value!r}; write a year as text: {str(value)!r}")
+    day = _require_day(value)
+    return day, day
 
 
 QUERY_DAYS: dict[str, dt.date] = {}
 """Query strings already read as days, so that a repeated question skips the parser.
 
-Only answers are kept (a refused string raises again each time), at most 1024 of them.
+Only days are kept (a refused string raises again each time), at most 1024 of them.
 """
 
 
-def _day_from_text(text: str) -> dt.date:
-    """The day a query's text names."""
+def _query_date(text: str) -> PartialDate:
+    """The day, month or year a query's text names."""
     iso = _iso_day(text)
     if iso is not None:
-        return dt.date(*iso)
-    parsed = PartialDate.from_text(text)
-    if parsed.precision is not Precision.DAY or parsed.approximate or parsed.uncertain:
+        return PartialDate(year=iso[0], month=iso[1], day=iso[2])
+    date = PartialDate.from_text(text)
+    if date.approximate or date.uncertain:
         raise _date_error(
-            f"{text!r} does not name one day (it reads as {parsed}); "
-            "a query needs a full date such as '2020-05-19' or '19 May 2020'"
+            f"{text!r} is approximate or uncertain; a query needs a plain day, month or year "
+            "such as '2020-05-19', 'May 2020' or '2020'"
         )
-    return parsed.earliest()
+    return date
 
 
 def _loose(text: str) -> tuple[int, int | None, int | None]:
@@ -309,7 +392,7 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
                 except Warning:
                     raise _date_error(f"{text!r} has a time zone; give a calendar date only") from None
                 except (ValueError, OverflowError) as exc:
-                    raise _date_error(f"{text!r} is not a date I can read ({exc})") from None
+                    raise _date_error(f"{text!r} is not a date I can read: {exc}") from None
                 pair.append(got)
             results.append((pair[0], pair[1]))
             readings.add((pair[0].year, pair[0].month, pair[0].day))

@@ -272,13 +272,59 @@ class Tenures:
             answer.raise_for(self.post, day)
         return answer
 
+    def during(self, first: dt.date, last: dt.date) -> tuple[Appointment, ...]:
+        """The tenures that may cover some day from ``first`` to ``last`` (inclusive), in
+        chronological order: the answers of every span the period touches."""
+        low = max(bisect.bisect_right(self.points, first) - 1, 0)
+        high = bisect.bisect_right(self.points, last)
+        found: set[int] = set()
+        for answer in self.appointments[low:high]:
+            if type(answer) is Ambiguous:
+                found.update(id(a) for a in answer.possible)
+            elif answer is not None:
+                found.add(id(answer))
+        return tuple(a for a in self.holders if id(a) in found)
+
+    def official_during(self, first: dt.date, last: dt.date, asked: str) -> Official | None:
+        """The one official who may have held the post on the days ``first`` to ``last``;
+        ``None`` if nobody; ``AmbiguousDateError`` if two or more."""
+        tenures = self.during(first, last)
+        officials = list(dict.fromkeys(a.official for a in tenures))
+        if len(officials) > 1:
+            _raise_several(self.post, tenures, asked)
+        return officials[0] if officials else None
+
+    def appointment_during(self, first: dt.date, last: dt.date, asked: str) -> Appointment | None:
+        """The one tenure that may cover the days ``first`` to ``last``; ``None`` if none;
+        ``AmbiguousDateError`` if two or more."""
+        tenures = self.during(first, last)
+        if len(tenures) > 1:
+            _raise_several(self.post, tenures, asked)
+        return tenures[0] if tenures else None
+
+
+def _raise_several(post: Post, tenures: tuple[Appointment, ...], asked: str) -> None:
+    names = list(dict.fromkeys(a.official.name for a in tenures))
+    spans = "; ".join(
+        f"{a.official.name} ({a.start or 'start unknown'} to "
+        f"{'in office' if a.in_office else a.end or 'end unknown'})"
+        for a in tenures
+    )
+    who = f"{len(names)} officials" if len(names) > 1 else f"{len(tenures)} tenures of {names[0]}"
+    raise AmbiguousDateError(
+        f"{who} may have held {post.code} during {asked}: {spans}; ask about one day, "
+        f"or list them with holders({post.code!r}, during={asked!r})",
+        names,
+    )
+
 
 class Ambiguous:
     """The answer for days that two or more tenures may cover."""
 
-    __slots__ = ("names",)
+    __slots__ = ("names", "possible")
 
     def __init__(self, possible: list[Appointment]) -> None:
+        self.possible = tuple(possible)
         self.names = list(dict.fromkeys(a.official.name for a in possible))
 
     def raise_for(self, post: Post, day: dt.date) -> None:
