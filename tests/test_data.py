@@ -604,3 +604,30 @@ def test_between_takes_years_months_and_open_ends() -> None:
     assert [c.id for c in nm.conferences(between=(None, "2014-06"))] == ["2014-01-27", "2014-06"]
     assert nm.conferences(between=(None, None)) == nm.conferences()
     assert nm.conferences(between=("May 2020", "May 2020")) == (nm.conference("2020-05-19"),)
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Wiermann", "Hans-Werner Wiermann"),
+        ("wierman", "Hans-Werner Wiermann"),  # the surname of a spelling seen in a source
+        ("PULKKINEN", "Esa Pulkkinen"),
+        ("Blejean", "Hervé Bléjean"),
+        ("van der Laan", "Michiel van der Laan"),
+        ("Baltrenas", "Remigijus Baltrėnas"),
+        ("Godderij", "P. J. M. Godderij"),
+    ],
+)
+def test_a_surname_finds_the_one_official_who_has_it(typed: str, name: str) -> None:
+    assert nm.official(typed).name == name
+
+
+def test_queries_that_take_a_person_take_a_surname() -> None:
+    assert nm.conferences(chaired_by="Pulkkinen") == nm.conferences(chaired_by="Esa Pulkkinen") != ()
+
+
+@pytest.mark.parametrize(
+    "key", [17, "17", "17th", " no. 17 ", "2022-06-10", "10 June 2022", dt.date(2022, 6, 10)]
+)
+def test_a_conference_by_every_key_people_write(key: object) -> None:
+    assert nm.conference(key).id == "2022-06-10"  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ BUILTIN: dict[type[nm.Error], type[Exception]] = {
     nm.InvalidValueError: ValueError,
     nm.DataError: ValueError,
     nm.AmbiguousDateError: LookupError,
+    nm.AmbiguousNameError: LookupError,
     nm.UnknownPostError: LookupError,
     nm.UnknownTopicError: LookupError,
     nm.UnknownOfficialError: LookupError,
@@ -57,7 +58,9 @@ def test_unknown_errors_are_lookup_errors_and_list_matches() -> None:
 def test_close_match_hints_in_messages() -> None:
     with pytest.raises(nm.UnknownPostError) as post:
         nm.post("DGEUM")
-    assert str(post.value) == "unknown post 'DGEUM'; did you mean 'DGEUMS', 'DDGEUMS'?"
+    assert str(post.value) == (
+        "unknown post 'DGEUM'; did you mean 'DGEUMS', 'DDGEUMS'? (the posts are DGIMS, DGEUMS, DDGEUMS)"
+    )
     assert post.value.key == "DGEUM"
     # A misspelt name suggests the official's canonical name, not the key typed.
     with pytest.raises(nm.UnknownOfficialError) as official:
@@ -123,6 +126,7 @@ _PICKLE_DEFECT = pytest.mark.xfail(
     [
         nm.InvalidDateError("bad date"),
         nm.AmbiguousDateError("which of two", ["A", "B"]),
+        nm.AmbiguousNameError("which of two", ["A Smith", "B Smith"]),
         pytest.param(nm.UnknownPostError("DGIM", ["DGIMS"]), marks=_PICKLE_DEFECT),
         pytest.param(nm.DataError(["a.toml: one"], source="/data"), marks=_PICKLE_DEFECT),
     ],

@@ -281,3 +281,43 @@ def test_a_conference_object_is_accepted_only_if_it_is_the_dataset_s_own() -> No
         BUNDLED.conference(attrs.evolve(mine, venue="Elsewhere"))
     with pytest.raises(nm.UnknownConferenceError, match="not in this dataset"):
         BUNDLED.conference(attrs.evolve(mine, id="1999-01-01"))
+
+
+@given(datasets())
+def test_surnames_find_one_official_or_name_every_official_who_has_them(ds: nm.Dataset) -> None:
+    # A plain scan: every last word or words of every name and alias, and who has them.
+    full = {fold(name) for o in ds.tables.officials for name in o.names}
+    owners: dict[str, list[nm.Official]] = {}
+    for o in ds.tables.officials:
+        for name in o.names[1:]:
+            words = fold(name).split()
+            for i in range(1, len(words)):
+                found = owners.setdefault(" ".join(words[i:]), [])
+                if o not in found:
+                    found.append(o)
+    for surname, found in owners.items():
+        if surname in full:  # a full name or alias wins over a surname
+            assert surname in {fold(n) for n in ds.official(surname).names}
+        elif len(found) == 1:
+            assert ds.official(surname) is found[0]
+            assert ds.official(surname.upper()) is found[0]
+        else:
+            with pytest.raises(nm.AmbiguousNameError) as info:
+                ds.official(surname)
+            assert info.value.candidates == tuple(o.name for o in found)
+
+
+def test_a_shared_surname_names_both_officials() -> None:
+    src = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.NEWS)
+    anna = nm.Official(id="a-smith", name="Anna Smith", sources=(src,))
+    bob = nm.Official(id="b-smith", name="Bob Smith", sources=(src,))
+    ds = nm.Dataset(
+        info=nm.DatasetInfo(version="t", as_of=dt.date(2020, 1, 1)), sources=(src,), officials=(anna, bob)
+    )
+    with pytest.raises(
+        nm.AmbiguousNameError, match=r"'smith' is the surname of 2 officials: Anna Smith, Bob Smith"
+    ):
+        ds.official("smith")
+    with pytest.raises(LookupError):  # also a LookupError, like the unknown-name errors
+        ds.conferences(chaired_by="Smith")
+    assert ds.official("anna smith") is anna

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     )
     from ._errors import (
         AmbiguousDateError,
+        AmbiguousNameError,
         DataError,
         Error,
         InvalidDateError,
@@ -109,6 +110,7 @@ _LAZY: dict[str, str] = {
     "AgendaItem": "._model",
     "AlternationException": "._model",
     "AmbiguousDateError": "._errors",
+    "AmbiguousNameError": "._errors",
     "Announcement": "._model",
     "Appointment": "._model",
     "Basis": "._model",
@@ -193,6 +195,7 @@ __all__ = [
     "AgendaItem",
     "AlternationException",
     "AmbiguousDateError",
+    "AmbiguousNameError",
     "Announcement",
     "Appointment",
     "Basis",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ._dates import QUERY_DAYS, PartialDate, as_period
 from ._errors import (
     AmbiguousDateError,
+    AmbiguousNameError,
     DataError,
     InvalidDateError,
     InvalidValueError,
@@ -25,7 +26,7 @@ from ._errors import (
     UnknownPostError,
     UnknownTopicError,
 )
-from ._index import Ambiguous, Index, Tenures
+from ._index import Ambiguous, Index, Tenures, fold
 from ._model import (
     AlternationException,
     Appointment,
@@ -317,13 +318,20 @@ class Dataset:
             raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
         found = names.find(post)
         if found is None:
-            raise UnknownPostError(post, names.shown)
+            codes = ", ".join(p.code for p in self._tables.posts) or "none"
+            raise UnknownPostError(post, names.shown, hint=f"the posts are {codes}")
         return found
 
     def official(self, name: Official | str) -> Official:
-        """An official by exact name, id or any spelling seen in sources.
+        """An official by name, id, any spelling seen in sources, or a surname.
 
-        Case- and accent-insensitive: ``"herve blejean"`` finds Hervé Bléjean.
+        Case- and accent-insensitive: ``"herve blejean"`` finds Hervé Bléjean. A
+        surname (the last word or words of a name or alias: ``"Wiermann"``, ``"van der
+        Laan"``) finds the one official who has it; one that two officials share
+        raises ``AmbiguousNameError`` naming both.
+
+        >>> Dataset.bundled().official("bléjean").name
+        'Hervé Bléjean'
         """
         names = self._index.officials
         if isinstance(name, Official):
@@ -334,6 +342,13 @@ class Dataset:
             raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
         found = names.find(name)
         if found is None:
+            shared = names.shared.get(fold(name))
+            if shared:
+                full = [o.name for o in shared]
+                raise AmbiguousNameError(
+                    f"{name!r} is the surname of {len(full)} officials: {', '.join(full)}; give a full name",
+                    full,
+                )
             raise UnknownOfficialError(name, names.shown)
         return found
 
@@ -352,9 +367,15 @@ class Dataset:
         return found
 
     def conference(self, key: Conference | str | int | dt.date) -> Conference:
-        """One conference by id, date (``date`` or text), or ordinal.
+        """One conference by id, date (``date`` or text), or ordinal (``17``, ``"17"``,
+        ``"17th"``).
+
+        A month or year that holds one conference finds it; one that holds several
+        raises ``AmbiguousDateError`` naming them (``conferences(year=...)`` lists them).
 
         >>> Dataset.bundled().conference(17).id
+        '2022-06-10'
+        >>> Dataset.bundled().conference("17th").id
         '2022-06-10'
         """
         chronology = self._index.chronology
@@ -365,14 +386,13 @@ class Dataset:
         if isinstance(key, bool):
             raise TypeError("key must be a conference id, date or ordinal, not a bool")
         if isinstance(key, int):
-            found = chronology.by_ordinal.get(key)
-            if found is None:
-                known = ", ".join(str(o) for o in sorted(chronology.by_ordinal)) or "none"
-                raise UnknownConferenceError(key, hint=f"known ordinals: {known}")
-            return found
+            return self._conference_numbered(key, key)
         if isinstance(key, str):
             if key in chronology.by_id:
                 return chronology.by_id[key]
+            ordinal = _ordinal(key)
+            if ordinal is not None:
+                return self._conference_numbered(ordinal, key)
             try:
                 date = PartialDate.from_text(key)
             except InvalidDateError:
@@ -382,6 +402,17 @@ class Dataset:
             return self._conference_on(PartialDate.from_date(key), key)
         raise TypeError(f"key must be a conference id, date or ordinal, got {type(key).__name__}")
 
+    def _conference_numbered(self, ordinal: int, key: object) -> Conference:
+        chronology = self._index.chronology
+        found = chronology.by_ordinal.get(ordinal)
+        if found is None:
+            known = ", ".join(str(o) for o in sorted(chronology.by_ordinal)) or "none"
+            hint = f"known ordinals: {known}"
+            if 1000 <= ordinal <= 9999:
+                hint += f"; for the conferences of a year, use conferences(year={ordinal})"
+            raise UnknownConferenceError(key, hint=hint)
+        return found
+
     def _conference_on(self, date: PartialDate, key: object) -> Conference:
         chronology = self._index.chronology
         found = chronology.between(date.earliest(), date.latest())
@@ -390,7 +421,14 @@ class Dataset:
         if not found:
             raise UnknownConferenceError(key, chronology.ids, hint=f"none on {date}")
         ids = [c.id for c in found]
-        raise AmbiguousDateError(f"{key!r} matches {len(ids)} conferences: {', '.join(ids)}", ids)
+        listing = (
+            f"conferences(year={date.year})"
+            if date.month is None
+            else f"conferences(between=({str(date)!r}, {str(date)!r}))"
+        )
+        raise AmbiguousDateError(
+            f"{key!r} matches {len(ids)} conferences: {', '.join(ids)}; list them with {listing}", ids
+        )
 
     # -- queries ----------------------------------------------------------------------
 
@@ -581,6 +619,15 @@ def _period(value: object, name: str) -> tuple[dt.date, dt.date]:
     if last < first:
         raise InvalidDateError(f"{name}: the end {_asked(end)} is before the start {_asked(start)}")
     return first, last
+
+
+def _ordinal(text: str) -> int | None:
+    """The ordinal a key written as text names (``"17"``, ``"17th"``, ``"no. 17"``), or ``None``."""
+    words = text.strip().casefold().removeprefix("no.").removeprefix("no ").strip()
+    digits = words.removesuffix(words[-2:]) if words[-2:] in ("st", "nd", "rd", "th") else words
+    if 1 <= len(digits) <= 3 and digits.isascii() and digits.isdigit():
+        return int(digits)
+    return None
 
 
 def _check_path(path: object) -> None:

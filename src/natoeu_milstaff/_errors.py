@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "AmbiguousDateError",
+    "AmbiguousNameError",
     "DataError",
     "Error",
     "InvalidDateError",
@@ -38,6 +39,17 @@ class AmbiguousDateError(Error, LookupError):
 
     Raised by ``who_held`` when the known start and end dates are too coarse to decide
     between two or more possible holders. ``candidates`` names them.
+    """
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.candidates: tuple[str, ...] = tuple(candidates)
+
+
+class AmbiguousNameError(Error, LookupError):
+    """A name (a surname, say) that more than one official goes by.
+
+    ``candidates`` lists their full names; ask again with one of them.
     """
 
     def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
@@ -133,6 +145,7 @@ for _cls in (
     InvalidDateError,
     InvalidValueError,
     AmbiguousDateError,
+    AmbiguousNameError,
     UnknownPostError,
     UnknownTopicError,
     UnknownOfficialError,

@@ -62,15 +62,22 @@ class _family(Generic[T]):
 
 
 class Names(Generic[R]):
-    """Records of one table by every name they go by, exactly as written and folded."""
+    """Records of one table by every name they go by, exactly as written and folded.
 
-    __slots__ = ("by_id", "keys", "shown")
+    With ``surnames``, a name's last words (``"wiermann"``, ``"van der laan"``) find the
+    record too, unless a full name says otherwise; last words that two records share
+    are kept in ``shared``, for an error that names both.
+    """
 
-    def __init__(self, records: Iterable[R], shown: Callable[[R], str]) -> None:
+    __slots__ = ("by_id", "keys", "shared", "shown")
+
+    def __init__(self, records: Iterable[R], shown: Callable[[R], str], *, surnames: bool = False) -> None:
         self.by_id: dict[str, R] = {}
         self.keys: dict[str, R] = {}
+        self.shared: dict[str, tuple[R, ...]] = {}
         # Every name, for the close matches an unknown name's error offers.
         self.shown: dict[str, str] = {}
+        records = tuple(records)
         for record in records:
             names = record.names
             self.by_id.setdefault(names[0], record)
@@ -78,6 +85,25 @@ class Names(Generic[R]):
                 self.keys.setdefault(fold(name), record)
                 self.keys.setdefault(name, record)
                 self.shown[name] = shown(record)
+        if surnames:
+            self._add_surnames(records)
+
+    def _add_surnames(self, records: tuple[R, ...]) -> None:
+        owners: dict[str, list[R]] = {}
+        for record in records:
+            for name in record.names[1:]:  # not the id
+                words = fold(name).split()
+                for i in range(1, len(words)):
+                    found = owners.setdefault(" ".join(words[i:]), [])
+                    if all(other is not record for other in found):
+                        found.append(record)
+        for surname, found in owners.items():
+            if surname in self.keys:  # a full name or alias wins
+                continue
+            if len(found) == 1:
+                self.keys[surname] = found[0]
+            else:
+                self.shared[surname] = tuple(found)
 
     def find(self, name: str) -> R | None:
         """The record going by ``name``, ignoring case and accents, or ``None``."""
@@ -154,7 +180,7 @@ class Index:
 
     @_family
     def officials(self) -> Names[Official]:
-        return Names(self.tables.officials, lambda o: o.name)
+        return Names(self.tables.officials, lambda o: o.name, surnames=True)
 
     @_family
     def topics(self) -> Names[Topic]:

@@ -455,9 +455,14 @@ class Conference(Value):
         return Basis.STATED
 
     @property
-    def topics(self) -> frozenset[Topic]:
-        """Every topic any agenda item is tagged with."""
-        return frozenset(t for item in self.agenda for t in item.topics)
+    def topics(self) -> tuple[Topic, ...]:
+        """Every topic any agenda item is tagged with, once each, in agenda order.
+
+        >>> import natoeu_milstaff as nm
+        >>> [t.id for t in nm.conference("2021-11-16").topics][:3]
+        ['work-plan', 'strategic-compass', 'strategic-concept']
+        """
+        return tuple(dict.fromkeys(t for item in self.agenda for t in item.topics))
 
 
 def chronological(conferences: "Iterable[Conference]") -> "list[Conference]":
