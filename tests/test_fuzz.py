@@ -33,6 +33,10 @@ anything = st.one_of(
     st.lists(st.integers(), max_size=3),
     st.tuples(st.dates(), st.dates()),
     st.tuples(st.text(max_size=10), st.text(max_size=10)),
+    # Periods as people write them: months, years, open ends, partial dates.
+    st.tuples(*[st.none() | st.sampled_from(["2013", "May 2020", "2020-05", "17th", "2019~"])] * 2),
+    st.builds(nm.PartialDate, year=st.integers(1, 9999), month=st.none() | st.integers(1, 12)),
+    st.sampled_from(["2013", "May 2020", "2025-07", "Pulkkinen", "smith", "no. 17", "2019?"]),
     st.builds(object),
 )
 
