@@ -10,7 +10,13 @@ def main() -> None:
     print(f"{ds!r}\n")
 
     print("Who was Director General of the NATO IMS on 19 May 2020?")
-    print("  ", nm.who_held("DGIMS", "19 May 2020").name)  # type: ignore[union-attr]
+    tenure = nm.appointment("DGIMS", "19 May 2020")
+    if tenure is None:
+        raise SystemExit("the record has no DGIMS on 19 May 2020")
+    print(f"   {tenure.official.name} (DGIMS from {tenure.start} to {tenure.end})")
+    print("Where does that fact come from?")
+    for source in tenure.sources:
+        print(f"   {source.publisher}, {source.published or 'undated'}: {source.url}")
 
     print("Who led the EU Military Staff on 16 November 2021, and who chaired for the EU that day?")
     conference = nm.conference("2021-11-16")
@@ -37,10 +43,6 @@ def main() -> None:
         nm.who_held("DGIMS", "2025-07-10")
     except nm.AmbiguousDateError as exc:
         print(f"   AmbiguousDateError: {exc}")
-
-    print("Where does that fact come from?")
-    for source in nm.appointment("DGEUMS", "2021-01-01").sources:  # type: ignore[union-attr]
-        print(f"   {source.publisher}, {source.published or 'undated'}: {source.url}")
 
 
 if __name__ == "__main__":

@@ -1,31 +1,49 @@
 """The command line: subcommands that mirror the queries.
 
-Answers go to stdout. Bad input gets one line on stderr and exit status 2; a data
-directory that fails validation gets its problems on stderr and exit status 1.
-Never a traceback.
+Answers go to stdout, and nothing else does, so that pipes get clean data. A listing
+is a header line and one row per record, its columns aligned and at least two spaces
+apart (a cell never holds two spaces in a row, so ``awk -F '  +'`` splits it); the
+first column is a key without spaces. ``--json`` prints the listing as a JSON array of
+the flat rows that ``records()`` and the CSV export hold, filtered and ordered like the
+listing. A listing that matches nothing prints no rows (``[]`` with ``--json``), says
+so in one line on stderr, and exits 0.
+
+Bad input gets one line on stderr, starting ``error:`` and naming the value or path
+concerned, and exit status 2; a data directory that fails validation gets its
+problems on stderr and exit status 1, as does a file that cannot be written. Options
+shared by every subcommand (``--data``) go before or after it. A closed pipe
+(``| head -1``) ends the command quietly with status 0. Never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
+import os
 import re
+import shlex
+import stat
 import sys
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._dataset import Dataset
+from ._dates import as_day
 from ._errors import AmbiguousDateError, DataError, Error
 from ._model import Basis
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from ._model import Conference
+    from ._model import Appointment, Conference, Official, Source
 
 __all__ = ["main"]
 
+_PROG = "python -m natoeu_milstaff"
+
 
 class _UsageError(Exception):
-    pass
+    """Bad input: one line on stderr, exit status 2."""
 
 
 class _Done(Exception):
@@ -34,9 +52,22 @@ class _Done(Exception):
         self.status = status
 
 
+class _ShowVersion(Exception):
+    pass
+
+
 class _Parser(argparse.ArgumentParser):
+    """A parser that raises instead of exiting, and prints its help to ``out``."""
+
+    def __init__(self, *args: Any, out: TextIO | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.out = out
+
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message}")
+        raise _UsageError(f"{message}; see '{self.prog} --help'")
+
+    def print_help(self, file: Any = None) -> None:
+        super().print_help(file if file is not None else self.out)
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         # --help ends here: return its status from main() instead of raising SystemExit.
@@ -45,41 +76,135 @@ class _Parser(argparse.ArgumentParser):
         raise _Done(status)
 
 
-def _parser() -> _Parser:
+class _Version(argparse.Action):
+    """``--version``: main() prints the versions to its ``out``."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, *args: object, **kwargs: object) -> NoReturn:
+        raise _ShowVersion
+
+
+def _common(default: object) -> _Parser:
+    """The options every subcommand takes, before or after its name.
+
+    The top-level parser's copy gives the default; each subcommand's copy has none
+    (``SUPPRESS``), so that it does not overwrite a value given before the subcommand.
+    """
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data",
+        metavar="DIR",
+        default=default,
+        help="a data directory to query instead of the bundled data (before or after the command)",
+    )
+    return common
+
+
+def _parser(out: TextIO | None = None) -> _Parser:
     parser = _Parser(
-        prog="python -m natoeu_milstaff",
+        prog=_PROG,
         allow_abbrev=False,
         description="Query the sourced record of the IMS-EUMS Directors General conferences.",
+        epilog="Listings print a header and aligned columns; --json prints the same rows as the "
+        "library's records() and the CSV export. Run '%(prog)s COMMAND --help' for a command's options.",
+        parents=[_common(None)],
+        out=out,
     )
-    parser.add_argument("--data", metavar="DIR", help="a data directory to use instead of the bundled one")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument(
+        "--version", action=_Version, help="print the package version and the bundled data's version"
+    )
+    sub = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        title="commands",
+        help="the question to put to the record; see 'COMMAND --help' for its options",
+    )
+    shared = [_common(argparse.SUPPRESS)]
 
-    p = sub.add_parser("who-held", help="who held a post on a day")
-    p.add_argument("post", help="post code or title, e.g. DGIMS")
-    p.add_argument("on", help="a day, e.g. 2020-05-19 or '19 May 2020'")
+    def command(name: str, help: str) -> _Parser:
+        found: _Parser = sub.add_parser(
+            name,
+            help=help,
+            description=help[0].upper() + help[1:] + ".",
+            parents=shared,
+            allow_abbrev=False,
+            out=out,
+        )
+        return found
 
-    p = sub.add_parser("meetings-about", help="conferences that discussed a topic")
-    p.add_argument("topic", help="topic id, label or alias, e.g. cyber")
+    def json_option(p: _Parser, rows: str) -> None:
+        p.add_argument(
+            "--json",
+            action="store_true",
+            help=f"print a JSON array of the matching rows of records()[{rows!r}] instead of a table",
+        )
 
-    p = sub.add_parser("conferences", help="list conferences, optionally filtered")
-    p.add_argument("--year", type=int)
-    p.add_argument("--host", help="NATO or EU")
-    p.add_argument("--chaired-by", metavar="NAME")
-    p.add_argument("--between", nargs=2, metavar=("START", "END"))
+    p = command("who-held", "who held a post on a day")
+    p.add_argument("post", metavar="POST", help="post code, title or alias, e.g. DGIMS (see 'posts')")
+    p.add_argument("on", metavar="DAY", help="a day, e.g. 2020-05-19 or '19 May 2020', or 'today'")
 
-    p = sub.add_parser("show", help="one conference in full, with its sources")
-    p.add_argument("key", help="conference id, date or ordinal")
+    p = command("holders", "every tenure of a post, in order")
+    p.add_argument("post", metavar="POST", help="post code, title or alias, e.g. DGEUMS (see 'posts')")
+    json_option(p, "appointments")
 
-    sub.add_parser("coverage", help="what the record lacks: gaps, unknown hosts, weak evidence")
+    p = command("official", "one official: names, tenures and sources")
+    p.add_argument(
+        "name", metavar="NAME", help="name, id or any spelling seen in sources, e.g. 'herve blejean'"
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print the official's row of records()['officials'] as JSON"
+    )
 
-    p = sub.add_parser("export", help="write every table as json, csv, popolo or a data package")
-    p.add_argument("--format", choices=["json", "csv", "popolo", "datapackage"], default="json")
-    p.add_argument("--out", required=True, metavar="DIR", help="directory to write into")
+    p = command("conferences", "list conferences, optionally filtered")
+    p.add_argument("--year", type=int, help="only conferences held in this year, e.g. 2022")
+    p.add_argument("--host", help="only conferences hosted by NATO or EU (or IMS, EUMS)")
+    p.add_argument("--chaired-by", metavar="NAME", help="only conferences this official co-chaired")
+    p.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("START", "END"),
+        help="only conferences that may fall between these two days, inclusive",
+    )
+    json_option(p, "conferences")
 
-    sub.add_parser("cite", help="how to cite the package and the data (text and BibTeX)")
+    p = command("meetings-about", "conferences that discussed a topic")
+    p.add_argument(
+        "topic", metavar="TOPIC", help="topic id, label or alias, e.g. cyber; narrower topics count too"
+    )
+    json_option(p, "conferences")
 
-    p = sub.add_parser("validate", help="check a data directory (default: the bundled data)")
-    p.add_argument("path", nargs="?")
+    p = command("show", "one conference in full, with its sources")
+    p.add_argument("key", metavar="KEY", help="conference id, date or ordinal, e.g. 2021-11-16 or 17")
+
+    p = command("posts", "the posts whose holders the record follows")
+    json_option(p, "posts")
+
+    p = command("topics", "the topics agenda items are tagged with")
+    json_option(p, "topics")
+
+    command("coverage", "what the record lacks: gaps, unknown hosts, weak evidence")
+
+    p = command("export", "write every table as json, csv, popolo or a data package")
+    p.add_argument(
+        "--format",
+        choices=["json", "csv", "popolo", "datapackage"],
+        default="json",
+        help="what to write: %(choices)s (default: %(default)s)",
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="directory to write into (made if missing)")
+
+    command("cite", "how to cite the package and the data (text and BibTeX)")
+
+    p = command("validate", "check a data directory (default: the bundled data)")
+    p.add_argument(
+        "path",
+        nargs="?",
+        metavar="DIR",
+        help="the data directory to check (default: --data, else the bundled data)",
+    )
     return parser
 
 
@@ -88,25 +213,46 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     out = out if out is not None else _lenient(sys.stdout)
     err = err if err is not None else _lenient(sys.stderr)
     try:
-        args = _parser().parse_args(argv)
-        return _run(args, out)
+        status = _main(argv, out, err)
+        out.flush()  # inside the try: a reader that went away shows here at the latest
+    except BrokenPipeError:  # `| head -1`: the reader has what it wanted; nothing left to say
+        _silence(out)
+        return 0
+    return status
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+    try:
+        return _run(_parser(out).parse_args(argv), out, err)
+    except _ShowVersion:
+        print(_version(), file=out)
+        return 0
     except _Done as done:
         return done.status
     except _UsageError as exc:
-        print(str(exc), file=err)
+        print(f"error: {exc}", file=err)
         return 2
     except DataError as exc:
-        print(str(exc), file=err)
+        print(f"error: {exc}", file=err)
         return 1
     except (Error, TypeError) as exc:
         print(f"error: {exc}", file=err)
         return 2
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}", file=err)
+        print(f"error: {_os_error(exc)}", file=err)
         return 1
     except ValueError as exc:  # a backstop: never a traceback
         print(f"error: {exc}", file=err)
         return 2
+
+
+def _version() -> str:
+    from ._version import __version__
+
+    info = Dataset.bundled().info
+    return f"natoeu_milstaff {__version__} (data {info.version}, checked {info.as_of})"
 
 
 def _lenient(stream: TextIO) -> TextIO:
@@ -117,82 +263,323 @@ def _lenient(stream: TextIO) -> TextIO:
     return stream
 
 
-def _dataset(args: argparse.Namespace) -> Dataset:
-    return Dataset.load(args.data) if args.data else Dataset.bundled()
+def _silence(out: TextIO) -> None:
+    """Point ``out``'s file descriptor at the null device, so that the interpreter's last
+    flush of what is still buffered does not fail again ("Exception ignored ...")."""
+    try:
+        fd = out.fileno()
+    except (OSError, ValueError):  # not a file (io.StringIO, io.UnsupportedOperation)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
-def _run(args: argparse.Namespace, out: TextIO) -> int:
+def _os_error(exc: OSError) -> str:
+    """An OSError as ``'path': reason``, naming every path it concerns."""
+    reason = exc.strerror or str(exc)
+    paths = [repr(os.fsdecode(f)) for f in (exc.filename, exc.filename2) if f is not None]
+    return f"{' -> '.join(paths)}: {reason}" if paths else reason
+
+
+def _directory(option: str, path: str) -> str:
+    """``path`` if it names a directory; else a usage error that names it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise _UsageError(f"{option} {path!r}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a NUL byte
+        raise _UsageError(f"{option} {path!r}: {exc}") from None
+    if not stat.S_ISDIR(mode):
+        raise _UsageError(f"{option} {path!r}: not a directory")
+    return path
+
+
+def _dataset(option: str, path: str | None) -> Dataset:
+    """The data directory ``path`` (given as ``option``), or the bundled data."""
+    return Dataset.load(_directory(option, path)) if path is not None else Dataset.bundled()
+
+
+def _day(text: str) -> dt.date:
+    """A day the user typed; ``today`` is today's date."""
+    return dt.date.today() if text.strip().casefold() == "today" else as_day(text)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "validate":
-        path = args.path or args.data
-        dataset = Dataset.load(path) if path else Dataset.bundled()
+        where = ("validate", args.path) if args.path is not None else ("--data", args.data)
+        dataset = _dataset(*where)
         print(f"ok: {dataset!r} has no problems", file=out)
         return 0
-    ds = _dataset(args)
-    if args.command == "who-held":
-        post = ds.post(args.post)
-        official = ds.who_held(post, args.on)
-        if official is None:
-            print(f"nobody in the record held {post.code} on {args.on}", file=out)
-            return 0
-        try:
-            found = ds.appointment(post, args.on)
-        except AmbiguousDateError:  # the same official's two tenures may both cover the day
-            found = None
-        tenure = _tenure(found.start, found.end, found.in_office) if found else "between two of their tenures"
-        print(f"{official.name} ({tenure})", file=out)
-        return 0
-    if args.command == "meetings-about":
-        topic = ds.topic(args.topic)
-        rows = ds.meetings_about(topic)
-        print(f"{len(rows)} conference(s) about {topic.label}:", file=out)
-        for c in rows:
-            print(_line(c), file=out)
-        return 0
-    if args.command == "export":
-        for path in ds.export(args.out, args.format):
-            print(path, file=out)
-        return 0
-    if args.command == "cite":
-        from ._release import cite
-        from ._version import __version__
+    return _COMMANDS[args.command](_dataset("--data", args.data), args, out, err)
 
-        release = ds.release()
-        print(cite(release, __version__, "text"), file=out)
-        print(file=out)
-        print(cite(release, __version__, "bibtex"), file=out)
+
+# -- the subcommands ------------------------------------------------------------------------
+
+
+def _who_held(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    post, day = ds.post(args.post), _day(args.on)
+    as_of = ds.info.as_of
+    official = ds.who_held(post, day)
+    if official is None:
+        later = f"; the record was last checked on {as_of}" if day > as_of else ""
+        print(f"nobody in the record held {post.code} on {day}{later}", file=out)
         return 0
-    if args.command == "coverage":
-        print(ds.coverage(), file=out)
-        return 0
-    if args.command == "conferences":
-        between = tuple(args.between) if args.between else None
-        rows = ds.conferences(year=args.year, host=args.host, chaired_by=args.chaired_by, between=between)
-        for c in rows:
-            print(_line(c), file=out)
-        return 0
-    key: str | int = int(args.key) if re.fullmatch(r"[0-9]{1,3}", args.key) else args.key
-    print(_show(ds.conference(key)), file=out)
+    try:
+        found = ds.appointment(post, day)
+    except AmbiguousDateError:  # the same official's two tenures may both cover the day
+        found = None
+    tenure = _tenure(found) if found else "between two of their tenures"
+    if day > as_of and (found is None or found.in_office):
+        tenure += f"; in office as of {as_of}, the record's last check"
+    print(f"{official.name} ({tenure})", file=out)
     return 0
 
 
-def _tenure(start: object, end: object, in_office: bool) -> str:
-    first = start if start is not None else "start unknown"
-    last = "in office" if in_office else (end if end is not None else "end unknown")
-    return f"{first} to {last}"
+def _holders(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    post = ds.post(args.post)
+    rows = ds.holders(post)
+    return _listing(
+        out,
+        err,
+        args,
+        header=("START", "END", "OFFICIAL"),
+        rows=[(_or_unknown(a.start), _end(a), a.official.name) for a in rows],
+        records=lambda: _rows(ds, "appointments", "id", [a.id for a in rows]),
+        nothing=f"the record has no holder of {post.code}",
+    )
 
 
-def _line(c: Conference) -> str:
-    ordinal = f"no. {c.ordinal}" if c.ordinal is not None else "no. ?"
+def _official(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    official = ds.official(args.name)
+    if args.json:
+        (row,) = _rows(ds, "officials", "id", [official.id])
+        _print_json(out, row)
+        return 0
+    print(_show_official(official, [a for a in ds.appointments() if a.official.id == official.id]), file=out)
+    return 0
+
+
+def _conferences(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    between = (_day(args.between[0]), _day(args.between[1])) if args.between else None
+    rows = ds.conferences(year=args.year, host=args.host, chaired_by=args.chaired_by, between=between)
+    asked: list[str] = []
+    if args.year is not None:
+        asked += ["--year", str(args.year)]
+    if args.host is not None:
+        asked += ["--host", args.host]
+    if args.chaired_by is not None:
+        asked += ["--chaired-by", args.chaired_by]
+    if args.between:
+        asked += ["--between", *args.between]
+    nothing = (
+        f"no conference in the record matches {shlex.join(asked)}"
+        if asked
+        else "the record has no conferences"
+    )
+    return _conference_listing(ds, args, out, err, rows=rows, nothing=nothing)
+
+
+def _meetings_about(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    topic = ds.topic(args.topic)
+    rows = ds.meetings_about(topic)
+    nothing = f"no conference in the record discussed {topic.label} (topic {topic.id!r})"
+    return _conference_listing(ds, args, out, err, rows=rows, nothing=nothing)
+
+
+def _conference_listing(
+    ds: Dataset,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    *,
+    rows: Sequence[Conference],
+    nothing: str,
+) -> int:
+    return _listing(
+        out,
+        err,
+        args,
+        header=("ID", "ORDINAL", "HOST", "CHAIRS"),
+        rows=[_conference_row(c) for c in rows],
+        records=lambda: _rows(ds, "conferences", "id", [c.id for c in rows]),
+        nothing=nothing,
+    )
+
+
+def _show(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    key: str | int = int(args.key) if re.fullmatch(r"[0-9]{1,3}", args.key) else args.key
+    print(_show_conference(ds.conference(key)), file=out)
+    return 0
+
+
+def _posts(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    posts = ds.posts()
+    return _listing(
+        out,
+        err,
+        args,
+        header=("CODE", "ORGANISATION", "TITLE"),
+        rows=[(p.code, p.organisation.value, p.title) for p in posts],
+        records=lambda: _rows(ds, "posts", "code", [p.code for p in posts]),
+        nothing="the record follows no posts",
+    )
+
+
+def _topics(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    topics = ds.topics()
+    return _listing(
+        out,
+        err,
+        args,
+        header=("ID", "BROADER", "LABEL"),
+        rows=[(t.id, ",".join(b.id for b in t.broader) or "-", t.label) for t in topics],
+        records=lambda: _rows(ds, "topics", "id", [t.id for t in topics]),
+        nothing="the record has no topics",
+    )
+
+
+def _coverage(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    print(ds.coverage(), file=out)
+    return 0
+
+
+def _export(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if os.path.lexists(args.out) and not os.path.isdir(args.out):
+        raise _UsageError(f"--out {args.out!r}: exists and is not a directory")
+    for path in ds.export(args.out, args.format):
+        print(path, file=out)
+    return 0
+
+
+def _cite(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._release import cite
+    from ._version import __version__
+
+    release = ds.release()
+    print(cite(release, __version__, "text"), file=out)
+    print(file=out)
+    print(cite(release, __version__, "bibtex"), file=out)
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Dataset, argparse.Namespace, TextIO, TextIO], int]] = {
+    "who-held": _who_held,
+    "holders": _holders,
+    "official": _official,
+    "conferences": _conferences,
+    "meetings-about": _meetings_about,
+    "show": _show,
+    "posts": _posts,
+    "topics": _topics,
+    "coverage": _coverage,
+    "export": _export,
+    "cite": _cite,
+}
+
+
+# -- listings -------------------------------------------------------------------------------
+
+
+def _listing(
+    out: TextIO,
+    err: TextIO,
+    args: argparse.Namespace,
+    *,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    records: Callable[[], list[dict[str, Any]]],
+    nothing: str,
+) -> int:
+    """Print a listing as a table or, with ``--json``, as its records; say on stderr when
+    it is empty."""
+    if args.json:
+        _print_json(out, records())
+    elif rows:
+        print(_table(header, rows), file=out)
+    if not rows:
+        print(nothing, file=err)
+    return 0
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A header and rows, each column as wide as its widest cell, two spaces apart."""
+    # Runs of spaces would read as a column break: a cell keeps single spaces only.
+    lines = [[" ".join(cell.split()) for cell in line] for line in (header, *rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    )
+
+
+def _rows(ds: Dataset, table: str, key: str, keys: Sequence[str]) -> list[dict[str, Any]]:
+    """The flat rows of ``table`` (as ``records()`` gives them) whose ``key`` is in ``keys``,
+    in the order of ``keys``."""
+    by_key = {row[key]: row for row in ds.records()[table]}
+    return [by_key[k] for k in keys]
+
+
+def _print_json(out: TextIO, value: object) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    encoding = getattr(out, "encoding", None)
+    if encoding:  # a stream that cannot show é gets \u00e9, not a lossy "?"
+        try:
+            text.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            text = json.dumps(value, ensure_ascii=True, indent=2)
+    print(text, file=out)
+
+
+def _conference_row(c: Conference) -> tuple[str, str, str, str]:
     host = c.host.value if c.host is not None else "?"
     if c.basis("host") is Basis.INFERRED:
         host += " (inferred)"
-    chairs = " / ".join(ch.official.name for ch in c.co_chairs) or "chairs unknown"
-    return f"{c.date!s:<12} {ordinal:<7} host {host:<4} {chairs}"
+    chairs = " / ".join(ch.official.name for ch in c.co_chairs) or "?"
+    return c.id, str(c.ordinal) if c.ordinal is not None else "?", host, chairs
 
 
-def _show(c: Conference) -> str:
+def _or_unknown(value: object) -> str:
+    return "?" if value is None else str(value)
+
+
+def _end(a: Appointment) -> str:
+    return "in office" if a.in_office else _or_unknown(a.end)
+
+
+def _tenure(a: Appointment) -> str:
+    first = a.start if a.start is not None else "start unknown"
+    last = "in office" if a.in_office else (a.end if a.end is not None else "end unknown")
+    return f"{first} to {last}"
+
+
+# -- records in full ------------------------------------------------------------------------
+
+
+def _sources(sources: Sequence[Source]) -> list[str]:
+    lines = ["  sources:"]
+    for s in sources:
+        published = f", {s.published}" if s.published else ""
+        lines.append(f"    - {s.title} ({s.publisher}{published}, {s.kind.value})")
+        lines.append(f"      {s.url}")
+    return lines
+
+
+def _show_official(o: Official, tenures: Sequence[Appointment]) -> str:
+    lines = [f"Official {o.id}", f"  name:        {o.name}"]
+    lines.append(f"  nationality: {o.nationality or 'unknown'}")
+    lines.append(f"  service:     {o.service.value if o.service else 'unknown'}")
+    lines.append(f"  aliases:     {'; '.join(o.aliases) or 'none'}")
+    lines.append("  tenures:")
+    lines += [f"    - {a.post.code}: {_tenure(a)}" for a in tenures] or ["    none in the record"]
+    return "\n".join(lines + _sources(o.sources))
+
+
+def _show_conference(c: Conference) -> str:
     def mark(field: str) -> str:
-        return " (inferred)" if c.basis(field) is not None and c.basis(field).value == "inferred" else ""  # type: ignore[union-attr]
+        return " (inferred)" if c.basis(field) is Basis.INFERRED else ""
 
     lines = [f"Conference {c.id}", f"  date:     {c.date}" + (f" to {c.end_date}" if c.end_date else "")]
     lines.append(f"  ordinal:  {c.ordinal if c.ordinal is not None else 'unknown'}{mark('ordinal')}")
@@ -222,9 +609,4 @@ def _show(c: Conference) -> str:
         lines.append(f"  inferred {inference.field}: {inference.reason}")
     for note in c.notes:
         lines.append(f"  note: {note}")
-    lines.append("  sources:")
-    for s in c.sources:
-        published = f", {s.published}" if s.published else ""
-        lines.append(f"    - {s.title} ({s.publisher}{published}, {s.kind.value})")
-        lines.append(f"      {s.url}")
-    return "\n".join(lines)
+    return "\n".join(lines + _sources(c.sources))
