@@ -121,9 +121,10 @@ def test_validate_bundled_and_a_directory(tmp_path: Path) -> None:
         (["who-held", "DGIMS", "today", "extra"], "unrecognized arguments: extra"),
         (["holders", "DG"], "unknown post 'DG'"),
         (["official", "Nobody Atall"], "unknown official 'Nobody Atall'"),
-        (["conferences", "--chaired-by", "Broeks"], "unknown official 'Broeks'; did you mean 'Jan Broeks'?"),
+        (["conferences", "--chaired-by", "Brooks"], "unknown official 'Brooks'; did you mean 'Jan Broeks'?"),
         (["conferences", "--between", "2021-01-01", "2020-01-01"], "the end 2020-01-01 is before the start"),
-        (["conferences", "--between", "2021", "2022-01-01"], "'2021' does not name one day"),
+        (["conferences", "--between", "2021~", "2022-01-01"], "'2021~' is approximate or uncertain"),
+        (["who-held", "DGIMS", "2013"], "2 officials may have held DGIMS during 2013: Jürgen Bornemann"),
         (["export", "--out", "x", "--format", "xml"], "invalid choice: 'xml'"),
         (["conferences", "--ye", "2022"], "unrecognized arguments: --ye"),
         (
@@ -520,3 +521,21 @@ def test_main_returns_zero_when_its_reader_goes() -> None:
     err = io.StringIO()
     assert main(["conferences"], out=_ClosedPipe(), err=err) == 0
     assert err.getvalue() == ""
+
+
+def test_months_years_and_open_ends() -> None:
+    assert run("who-held", "DGEUMS", "2017") == (0, "Esa Pulkkinen (2016-05-26 to 2020-06-30)\n", "")
+    assert run("who-held", "DGIMS", "2004")[1] == "nobody in the record held DGIMS in 2004\n"
+    code, out, _ = run("holders", "DGIMS", "--during", "2013", "2013")
+    assert code == 0
+    assert [line.split("  ")[-1] for line in out.splitlines()[1:]] == [
+        "Jürgen Bornemann",
+        "Christopher Harper",
+    ]
+    code, out, _ = run("conferences", "--between", "2024", "..")
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["2024-05-31", "2024-11-29"]
+    assert run("conferences", "--between", "..", "..")[1] == run("conferences")[1]
+    assert (
+        run("conferences", "--chaired-by", "Pulkkinen")[1]
+        == run("conferences", "--chaired-by", "Esa Pulkkinen")[1]
+    )

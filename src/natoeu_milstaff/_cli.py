@@ -28,7 +28,7 @@ import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._dataset import Dataset
-from ._dates import as_day
+from ._dates import as_period
 from ._errors import AmbiguousDateError, DataError, Error
 from ._model import Basis
 
@@ -142,12 +142,23 @@ def _parser(out: TextIO | None = None) -> _Parser:
             help=f"print a JSON array of the matching rows of records()[{rows!r}] instead of a table",
         )
 
-    p = command("who-held", "who held a post on a day")
+    p = command("who-held", "who held a post on a day, in a month or in a year")
     p.add_argument("post", metavar="POST", help="post code, title or alias, e.g. DGIMS (see 'posts')")
-    p.add_argument("on", metavar="DAY", help="a day, e.g. 2020-05-19 or '19 May 2020', or 'today'")
+    p.add_argument(
+        "on",
+        metavar="WHEN",
+        help="a day, month or year, e.g. 2020-05-19, '19 May 2020', 2017-06, 2017, or 'today'",
+    )
 
     p = command("holders", "every tenure of a post, in order")
     p.add_argument("post", metavar="POST", help="post code, title or alias, e.g. DGEUMS (see 'posts')")
+    p.add_argument(
+        "--during",
+        nargs=2,
+        metavar=("START", "END"),
+        help="only tenures that may cover some day from START to END "
+        "(days, months or years; '..' for an open end)",
+    )
     json_option(p, "appointments")
 
     p = command("official", "one official: names, tenures and sources")
@@ -166,7 +177,8 @@ def _parser(out: TextIO | None = None) -> _Parser:
         "--between",
         nargs=2,
         metavar=("START", "END"),
-        help="only conferences that may fall between these two days, inclusive",
+        help="only conferences that may fall from START to END, inclusive "
+        "(days, months or years; '..' for an open end)",
     )
     json_option(p, "conferences")
 
@@ -302,9 +314,14 @@ def _dataset(option: str, path: str | None) -> Dataset:
     return Dataset.load(_directory(option, path)) if path is not None else Dataset.bundled()
 
 
-def _day(text: str) -> dt.date:
-    """A day the user typed; ``today`` is today's date."""
-    return dt.date.today() if text.strip().casefold() == "today" else as_day(text)
+def _when(text: str) -> dt.date | str:
+    """A day, month or year the user typed; ``today`` is today's date."""
+    return dt.date.today() if text.strip().casefold() == "today" else text
+
+
+def _open_end(text: str) -> dt.date | str | None:
+    """One end of a period the user typed: ``..`` (as in EDTF intervals) is an open end."""
+    return None if text.strip() == ".." else _when(text)
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -320,19 +337,23 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _who_held(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    post, day = ds.post(args.post), _day(args.on)
+    post, when = ds.post(args.post), _when(args.on)
     as_of = ds.info.as_of
-    official = ds.who_held(post, day)
+    official = ds.who_held(post, when)
+    first, last = as_period(when)
+    shown = when if first == last else f"in {when}"
     if official is None:
-        later = f"; the record was last checked on {as_of}" if day > as_of else ""
-        print(f"nobody in the record held {post.code} on {day}{later}", file=out)
+        later = f"; the record was last checked on {as_of}" if last > as_of else ""
+        print(
+            f"nobody in the record held {post.code} {'on ' if first == last else ''}{shown}{later}", file=out
+        )
         return 0
     try:
-        found = ds.appointment(post, day)
-    except AmbiguousDateError:  # the same official's two tenures may both cover the day
+        found = ds.appointment(post, when)
+    except AmbiguousDateError:  # the same official's two tenures may both cover the time
         found = None
     tenure = _tenure(found) if found else "between two of their tenures"
-    if day > as_of and (found is None or found.in_office):
+    if last > as_of and (found is None or found.in_office):
         tenure += f"; in office as of {as_of}, the record's last check"
     print(f"{official.name} ({tenure})", file=out)
     return 0
@@ -340,7 +361,7 @@ def _who_held(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 def _holders(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     post = ds.post(args.post)
-    rows = ds.holders(post)
+    rows = ds.holders(post, (_open_end(args.during[0]), _open_end(args.during[1])) if args.during else None)
     return _listing(
         out,
         err,
@@ -348,7 +369,8 @@ def _holders(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) ->
         header=("START", "END", "OFFICIAL"),
         rows=[(_or_unknown(a.start), _end(a), a.official.name) for a in rows],
         records=lambda: _rows(ds, "appointments", "id", [a.id for a in rows]),
-        nothing=f"the record has no holder of {post.code}",
+        nothing=f"the record has no holder of {post.code}"
+        + (f" from {args.during[0]} to {args.during[1]}" if args.during else ""),
     )
 
 
@@ -363,7 +385,7 @@ def _official(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def _conferences(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    between = (_day(args.between[0]), _day(args.between[1])) if args.between else None
+    between = (_open_end(args.between[0]), _open_end(args.between[1])) if args.between else None
     rows = ds.conferences(year=args.year, host=args.host, chaired_by=args.chaired_by, between=between)
     asked: list[str] = []
     if args.year is not None:
