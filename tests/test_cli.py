@@ -9,9 +9,10 @@ import io
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -21,9 +22,6 @@ import natoeu_milstaff as nm
 from _support import SRC, P, copy_bundled_data, dataset_of, official_named
 from natoeu_milstaff._cli import _os_error, _parser, main
 from strategies import POSTS
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -539,3 +537,24 @@ def test_months_years_and_open_ends() -> None:
         run("conferences", "--chaired-by", "Pulkkinen")[1]
         == run("conferences", "--chaired-by", "Esa Pulkkinen")[1]
     )
+
+
+def test_the_readme_shell_examples_print_what_the_readme_shows() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```console\n(.*?)```", readme, flags=re.DOTALL)
+    checked = 0
+    for block in blocks:
+        command: list[str] | None = None
+        shown: list[str] = []
+        for line in [*block.splitlines(), "$ end"]:
+            if line.startswith("$ "):
+                if command is not None and shown:
+                    code, out, _ = run(*command)
+                    assert (code, out.splitlines()) == (0, shown), command
+                    checked += 1
+                words = shlex.split(line[2:].split("  #")[0])
+                command = words[3:] if words[:3] == ["python", "-m", "natoeu_milstaff"] else None
+                shown = []
+            else:
+                shown.append(line)
+    assert checked >= 3
