@@ -18,7 +18,7 @@ from attrs import validators as v
 
 from ._dates import PartialDate, _require_day
 from ._errors import InvalidValueError
-from ._value import Value
+from ._value import Value, counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -106,11 +106,6 @@ def _texts(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> No
         _text(inst, attribute, item)
 
 
-def _cited(sources: "tuple[Source, ...]") -> str:
-    """Short repr of a tuple of sources: their ids only."""
-    return "(" + ", ".join(repr(s.id) for s in sources) + ("," if len(sources) == 1 else "") + ")"
-
-
 def _optional_text(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if value is not None:
         _text(inst, attribute, value)
@@ -141,6 +136,8 @@ class Service(enum.Enum):
 class Source(Value):
     """A public page that a fact comes from."""
 
+    _ref_by = ("id",)
+
     id: str = attrs.field(validator=_slug)
     url: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
@@ -150,13 +147,15 @@ class Source(Value):
     language: str = attrs.field(default="en", validator=_text)
     repost_of: str | None = attrs.field(default=None, validator=_optional_text)
     """URL of the original release when this page is a re-post."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     """Curators' remarks, e.g. the translation errors the page contains."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Official(Value):
     """A person who held one of the posts."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
@@ -165,7 +164,7 @@ class Official(Value):
     service: Service | None = attrs.field(default=None, validator=_optional(Service))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Spellings of the name seen in sources, misspellings included."""
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -230,6 +229,8 @@ class BreakKind(enum.Enum):
 class Inference(Value):
     """A value the curators inferred rather than read, with the reasoning."""
 
+    _ref_by = ("field",)
+
     field: str = attrs.field(validator=_text)
     reason: str = attrs.field(validator=_text)
 
@@ -238,15 +239,19 @@ class Inference(Value):
 class Conflict(Value):
     """A value that a source gives and the record does not follow."""
 
+    _ref_by = ("field",)
+
     field: str = attrs.field(validator=_text)
     value: str = attrs.field(validator=_text)
     note: str = attrs.field(validator=_text)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Post(Value):
     """A post whose holders the record follows, e.g. ``DGIMS``."""
+
+    _ref_by = ("code",)
 
     code: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
@@ -271,15 +276,17 @@ class Appointment(Value):
     where a start or end is unknown.
     """
 
+    _ref_by = ("id",)
+
     official: Official = attrs.field(validator=v.instance_of(Official))
     post: Post = attrs.field(validator=v.instance_of(Post))
     start: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     end: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     in_office: bool = attrs.field(default=False, validator=v.instance_of(bool))
     attested: tuple[PartialDate, ...] = attrs.field(default=(), validator=_tuple_of(PartialDate))
-    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference), repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict), repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     @property
     def id(self) -> str:
@@ -353,6 +360,8 @@ def _next_day(day: dt.date) -> dt.date:
 class Chair(Value):
     """One co-chair of a conference, as the source presents them."""
 
+    _ref_by = ("official.id",)
+
     official: Official = attrs.field(validator=v.instance_of(Official))
     post: Post = attrs.field(validator=v.instance_of(Post))
     rank: str | None = attrs.field(default=None, validator=_optional_text)
@@ -364,6 +373,8 @@ class Chair(Value):
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Topic(Value):
     """A subject in the topic taxonomy; ``broader`` links make it a SKOS-like tree."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     label: str = attrs.field(validator=_text)
@@ -385,38 +396,46 @@ class Topic(Value):
 class AgendaItem(Value):
     """One item a conference discussed, summarised in the project's own words."""
 
+    _ref_by = ()
+
     title: str = attrs.field(validator=_text)
     topics: tuple[Topic, ...] = attrs.field(validator=_tuple_of(Topic))
     briefers: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Bodies that briefed the item, e.g. ``ACT``, ``MPCC``, ``EEAS``."""
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Figure(Value):
     """A number a source states, e.g. the 74 common action items."""
 
+    _ref_by = ("key",)
+
     key: str = attrs.field(validator=_slug)
     """What is counted, stable across conferences (``members-in-common``)."""
     label: str = attrs.field(validator=_text)
     value: int = attrs.field(validator=_strict_int)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Announcement(Value):
     """The next meeting as a report announced it."""
 
+    _ref_by = ("date",)
+
     date: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     as_stated: str | None = attrs.field(default=None, validator=_optional_text)
     """The date as the source words it (``"mid-2019"``), where EDTF cannot say it exactly."""
     host: Organisation | None = attrs.field(default=None, validator=_optional(Organisation))
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Conference(Value):
     """One IMS–EUMS Directors General conference."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
@@ -424,16 +443,18 @@ class Conference(Value):
     ordinal: int | None = attrs.field(default=None, validator=_optional(int))
     host: Organisation | None = attrs.field(default=None, validator=_optional(Organisation))
     venue: str | None = attrs.field(default=None, validator=_optional_text)
-    format: Format | None = attrs.field(default=None, validator=_optional(Format))
-    evidence: Evidence = attrs.field(validator=v.instance_of(Evidence))
+    format: Format | None = attrs.field(default=None, validator=_optional(Format), repr=False)
+    evidence: Evidence = attrs.field(validator=v.instance_of(Evidence), repr=False)
     co_chairs: tuple[Chair, ...] = attrs.field(default=(), validator=_tuple_of(Chair))
-    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), validator=_tuple_of(AgendaItem))
-    figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
-    next_meeting: Announcement | None = attrs.field(default=None, validator=_optional(Announcement))
-    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), validator=_tuple_of(AgendaItem), repr=counted)
+    figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure), repr=False)
+    next_meeting: Announcement | None = attrs.field(
+        default=None, validator=_optional(Announcement), repr=False
+    )
+    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference), repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict), repr=False)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     def basis(self, field: str) -> Basis | None:
         """``STATED`` or ``INFERRED`` for a field that has a value, else ``None``.
@@ -479,36 +500,44 @@ def chronological(conferences: "Iterable[Conference]") -> "list[Conference]":
 class AlternationException(Value):
     """A documented break in the NATO/EU alternation of hosts between two conferences."""
 
+    _ref_by = ("after.id", "before.id")
+
     after: Conference = attrs.field(validator=v.instance_of(Conference))
     before: Conference = attrs.field(validator=v.instance_of(Conference))
     kind: BreakKind = attrs.field(validator=v.instance_of(BreakKind))
     reason: str = attrs.field(validator=_text)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class ProposalSet(Value):
     """Common proposals endorsed together by the EU and NATO councils."""
 
+    _ref_by = ("date",)
+
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     count: int = attrs.field(validator=_strict_int)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class JointDeclaration(Value):
     """An EU–NATO Joint Declaration."""
 
+    _ref_by = ("id",)
+
     id: str = attrs.field(validator=_slug)
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     place: str | None = attrs.field(default=None, validator=_optional_text)
-    signatories: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     """Names and roles of the signatories."""
-    proposal_sets: tuple[ProposalSet, ...] = attrs.field(default=(), validator=_tuple_of(ProposalSet))
+    proposal_sets: tuple[ProposalSet, ...] = attrs.field(
+        default=(), validator=_tuple_of(ProposalSet), repr=counted
+    )
     """The sets of common proposals the EU and NATO councils endorsed to implement it."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict), repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     @property
     def proposals(self) -> int | None:
@@ -527,12 +556,14 @@ class JointDeclaration(Value):
 class ProgressReport(Value):
     """A joint progress report on implementing the common set of proposals."""
 
+    _ref_by = ("number",)
+
     number: int = attrs.field(validator=_strict_int)
     """Its place in the series: 1 for the first report."""
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     """When the EU and NATO councils took note of it or it was published."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -571,7 +602,7 @@ class Table:
 def _table(file: str, key: str, kind: type, id: str | None = None, *, referred: bool = False) -> Any:
     """A field of ``Tables``: the tuple of ``kind`` records read from ``file``."""
     table = {"file": file, "key": key, "kind": kind, "id": id, "referred": referred, "many": True}
-    return attrs.field(default=(), validator=_tuple_of(kind), metadata={"table": table})
+    return attrs.field(default=(), validator=_tuple_of(kind), repr=counted, metadata={"table": table})
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -34,7 +34,7 @@ class DataRelease(Value):
     """Date of the earliest conference in the record."""
     last: PartialDate | None
     """Date of the latest conference in the record."""
-    fingerprint: str
+    fingerprint: str = attrs.field(repr=repr)  # whole: a cut fingerprint would mislead
 
 
 def release(tables: Tables) -> DataRelease:
