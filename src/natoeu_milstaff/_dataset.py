@@ -123,6 +123,12 @@ class Dataset:
             f"{len(t.topics)} topics, {len(t.sources)} sources>"
         )
 
+    def _repr_html_(self) -> str:
+        """A summary card for notebooks: version, as-of day, span, counts per table."""
+        from ._display import dataset_html
+
+        return dataset_html(self)
+
     @property
     def info(self) -> DatasetInfo:
         """The dataset's version, ``as_of`` date and title."""

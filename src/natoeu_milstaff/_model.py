@@ -18,7 +18,7 @@ from attrs import validators as v
 
 from ._dates import PartialDate, _require_day
 from ._errors import InvalidValueError
-from ._value import Value, counted
+from ._value import Record, Value, counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -133,7 +133,7 @@ class Service(enum.Enum):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Source(Value):
+class Source(Record):
     """A public page that a fact comes from."""
 
     _ref_by = ("id",)
@@ -152,7 +152,7 @@ class Source(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Official(Value):
+class Official(Record):
     """A person who held one of the posts."""
 
     _ref_by = ("id",)
@@ -226,7 +226,7 @@ class BreakKind(enum.Enum):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Inference(Value):
+class Inference(Record):
     """A value the curators inferred rather than read, with the reasoning."""
 
     _ref_by = ("field",)
@@ -236,7 +236,7 @@ class Inference(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Conflict(Value):
+class Conflict(Record):
     """A value that a source gives and the record does not follow."""
 
     _ref_by = ("field",)
@@ -248,7 +248,7 @@ class Conflict(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Post(Value):
+class Post(Record):
     """A post whose holders the record follows, e.g. ``DGIMS``."""
 
     _ref_by = ("code",)
@@ -267,7 +267,7 @@ class Post(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Appointment(Value):
+class Appointment(Record):
     """One official's tenure of one post, half-open: ``[start, end)``.
 
     ``start`` or ``end`` is ``None`` where no source gives it; ``in_office`` says the
@@ -357,7 +357,7 @@ def _next_day(day: dt.date) -> dt.date:
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Chair(Value):
+class Chair(Record):
     """One co-chair of a conference, as the source presents them."""
 
     _ref_by = ("official.id",)
@@ -371,7 +371,7 @@ class Chair(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Topic(Value):
+class Topic(Record):
     """A subject in the topic taxonomy; ``broader`` links make it a SKOS-like tree."""
 
     _ref_by = ("id",)
@@ -393,7 +393,7 @@ class Topic(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class AgendaItem(Value):
+class AgendaItem(Record):
     """One item a conference discussed, summarised in the project's own words."""
 
     _ref_by = ()
@@ -406,7 +406,7 @@ class AgendaItem(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Figure(Value):
+class Figure(Record):
     """A number a source states, e.g. the 74 common action items."""
 
     _ref_by = ("key",)
@@ -419,7 +419,7 @@ class Figure(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Announcement(Value):
+class Announcement(Record):
     """The next meeting as a report announced it."""
 
     _ref_by = ("date",)
@@ -432,7 +432,7 @@ class Announcement(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Conference(Value):
+class Conference(Record):
     """One IMS–EUMS Directors General conference."""
 
     _ref_by = ("id",)
@@ -497,7 +497,7 @@ def chronological(conferences: "Iterable[Conference]") -> "list[Conference]":
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class AlternationException(Value):
+class AlternationException(Record):
     """A documented break in the NATO/EU alternation of hosts between two conferences."""
 
     _ref_by = ("after.id", "before.id")
@@ -510,7 +510,7 @@ class AlternationException(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class ProposalSet(Value):
+class ProposalSet(Record):
     """Common proposals endorsed together by the EU and NATO councils."""
 
     _ref_by = ("date",)
@@ -521,7 +521,7 @@ class ProposalSet(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class JointDeclaration(Value):
+class JointDeclaration(Record):
     """An EU–NATO Joint Declaration."""
 
     _ref_by = ("id",)
@@ -553,7 +553,7 @@ class JointDeclaration(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class ProgressReport(Value):
+class ProgressReport(Record):
     """A joint progress report on implementing the common set of proposals."""
 
     _ref_by = ("number",)
@@ -567,7 +567,7 @@ class ProgressReport(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class DatasetInfo(Value):
+class DatasetInfo(Record):
     """A dataset's own metadata: its version and the day it was last checked."""
 
     version: str = attrs.field(validator=_text)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._value import Value
+from ._value import Record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -20,7 +20,7 @@ __all__ = ["DataRelease", "cite", "release"]
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class DataRelease(Value):
+class DataRelease(Record):
     """Which data a result came from.
 
     ``fingerprint`` is a SHA-256 of the dataset's canonical plain form: it changes when

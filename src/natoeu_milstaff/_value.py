@@ -1,8 +1,9 @@
 """Equality, hashing and repr shared by every record class.
 
 Each record class is ``@attrs.frozen(kw_only=True, eq=False, repr=False)`` over
-``Value``: attrs makes its ``__init__`` and immutability, and these three methods come
-from here instead of being generated per class.
+``Value`` (through ``Record``, which adds a notebook display): attrs makes its
+``__init__`` and immutability, and these three methods come from here instead of being
+generated per class.
 
 Why it stays: making the record classes is the largest part of the first query of a
 process, after importing attrs itself. Measured with a six-field record class made
@@ -42,7 +43,7 @@ import enum
 import operator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-__all__ = ["Value", "counted"]
+__all__ = ["Record", "Value", "counted"]
 
 # Per class: a function from a record to the tuple of its field values, in field order.
 _GETTERS: dict[type, Any] = {}
@@ -105,6 +106,18 @@ class Value:
                 continue
             parts.append(f"{a.name}={a.repr(value) if callable(a.repr) else shown(value)}")
         return f"{_class_name(self)}({', '.join(parts)})"
+
+
+class Record(Value):
+    """A record of the dataset: a small table in a notebook (``_repr_html_``)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML table, for Jupyter and other notebooks."""
+        from ._display import record_html
+
+        return record_html(self)
 
 
 def named(record: Value) -> str:
