@@ -40,6 +40,7 @@ from ._model import (
     Tables,
     Topic,
 )
+from ._value import Results
 
 if TYPE_CHECKING:
     from ._coverage import Coverage
@@ -441,11 +442,11 @@ class Dataset:
             found = None
         return found if found is not None else self._index.tenures[self.post(post)]
 
-    def holders(self, post: Post | str) -> tuple[Appointment, ...]:
+    def holders(self, post: Post | str) -> Results[Appointment]:
         """Every appointment to ``post``, in chronological order."""
         return self._tenures(post).holders
 
-    def meetings_about(self, topic: Topic | str) -> tuple[Conference, ...]:
+    def meetings_about(self, topic: Topic | str) -> Results[Conference]:
         """Conferences with an agenda item on ``topic`` or a narrower topic, chronological.
 
         >>> [c.id for c in Dataset.bundled().meetings_about("space")]
@@ -464,7 +465,7 @@ class Dataset:
         host: Organisation | str | None = None,
         chaired_by: Official | str | None = None,
         between: tuple[dt.date | str, dt.date | str] | None = None,
-    ) -> tuple[Conference, ...]:
+    ) -> Results[Conference]:
         """Conferences matching every filter given, in chronological order.
 
         ``between`` is an inclusive pair of days; a conference counts when its date
@@ -491,13 +492,13 @@ class Dataset:
             return index.chronology.ordered
         pools.sort(key=len)
         first, rest = pools[0], [frozenset(p) for p in pools[1:]]
-        return tuple(c for c in first if all(c in p for p in rest))
+        return Results(c for c in first if all(c in p for p in rest))
 
-    def alternation_exceptions(self) -> tuple[AlternationException, ...]:
+    def alternation_exceptions(self) -> Results[AlternationException]:
         """The documented breaks in the NATO/EU alternation of hosts."""
-        return self._tables.exceptions
+        return Results(self._tables.exceptions)
 
-    def joint_declarations(self) -> tuple[JointDeclaration, ...]:
+    def joint_declarations(self) -> Results[JointDeclaration]:
         """The EU–NATO Joint Declarations, by date."""
         return self._index.declarations
 
@@ -512,27 +513,27 @@ class Dataset:
 
         return coverage(self._tables)
 
-    def progress_reports(self) -> tuple[ProgressReport, ...]:
+    def progress_reports(self) -> Results[ProgressReport]:
         """The joint progress reports on implementing the common proposals, by number."""
-        return tuple(sorted(self._tables.progress_reports, key=lambda r: r.number))
+        return Results(sorted(self._tables.progress_reports, key=lambda r: r.number))
 
-    def topics(self) -> tuple[Topic, ...]:
+    def topics(self) -> Results[Topic]:
         """Every topic of the taxonomy."""
-        return self._tables.topics
+        return Results(self._tables.topics)
 
-    def sources(self) -> tuple[Source, ...]:
+    def sources(self) -> Results[Source]:
         """Every source the record cites."""
-        return self._tables.sources
+        return Results(self._tables.sources)
 
-    def officials(self) -> tuple[Official, ...]:
+    def officials(self) -> Results[Official]:
         """Every official in the record."""
-        return self._tables.officials
+        return Results(self._tables.officials)
 
-    def posts(self) -> tuple[Post, ...]:
+    def posts(self) -> Results[Post]:
         """Every post whose holders the record follows."""
-        return self._tables.posts
+        return Results(self._tables.posts)
 
-    def appointments(self) -> tuple[Appointment, ...]:
+    def appointments(self) -> Results[Appointment]:
         """Every appointment, grouped by post, each post's in chronological order."""
         return self._index.appointments
 

@@ -1,4 +1,4 @@
-"""Equality, hashing and repr shared by every record class.
+"""Equality, hashing and repr shared by every record class, and the tuple queries return.
 
 Each record class is ``@attrs.frozen(kw_only=True, eq=False, repr=False)`` over
 ``Value`` (through ``Record``, which adds a notebook display): attrs makes its
@@ -41,9 +41,11 @@ from __future__ import annotations
 
 import enum
 import operator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-__all__ = ["Record", "Value", "counted"]
+__all__ = ["Record", "Results", "Value", "counted"]
+
+_T_co = TypeVar("_T_co", covariant=True)
 
 # Per class: a function from a record to the tuple of its field values, in field order.
 _GETTERS: dict[type, Any] = {}
@@ -150,3 +152,24 @@ def counted(items: tuple[object, ...], noun: str | None = None) -> str:
         return "()"
     noun = noun or _class_name(items[0])
     return f"<{len(items)} {noun}{'' if len(items) == 1 else 's'}>"
+
+
+class Results(tuple[_T_co, ...]):
+    """The records a query returns: a tuple that notebooks show as a table.
+
+    It is a plain tuple in every other way: equal to the tuple of the same items and
+    hashed alike, pickled and copied as one, shown by ``repr`` as one; a slice or a sum
+    is a plain tuple. ``Results[Conference]`` names its type.
+
+    >>> found = nm.conferences(year=2021)
+    >>> found == tuple(found), hash(found) == hash(tuple(found)), type(found[:1]).__name__
+    (True, True, 'tuple')
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """The records as an HTML table, one row each, for Jupyter and other notebooks."""
+        from ._display import results_html
+
+        return results_html(self)
