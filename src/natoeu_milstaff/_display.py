@@ -30,8 +30,11 @@ MAX_ROWS = 20
 HEAD, TAIL = 10, 5
 
 # Notebooks supply table CSS; these only keep text left-aligned and rows top-aligned
-# (JupyterLab aligns cells right, for numbers).
+# (JupyterLab aligns cells right, for numbers), and keep a date, id or code on one line
+# (browsers break lines at hyphens).
 _LEFT = ' style="text-align:left;vertical-align:top"'
+_LEFT_NOWRAP = ' style="text-align:left;vertical-align:top;white-space:nowrap"'
+_NOWRAP = ' style="white-space:nowrap"'
 _CAPTION_TOP = ' style="text-align:left;caption-side:top"'
 _CAPTION_BOTTOM = ' style="text-align:left;caption-side:bottom;color:#666"'
 
@@ -80,20 +83,25 @@ def _fields(record: object) -> list[str]:
     return [a.name for a in getattr(type(record), "__attrs_attrs__", ())]
 
 
-def _link(source: Any, text: str) -> str:
+def _link(source: Any, text: str, style: str = "") -> str:
     """``text`` as a link to the source's page, where its URL is http(s); else plain text."""
     url = str(source.url)
     if url[:8].lower().startswith(("http://", "https://")):
-        return f'<a href="{_e(url)}" title="{_e(source.title)}">{_e(text)}</a>'
-    return _e(text)
+        return f'<a href="{_e(url)}" title="{_e(source.title)}"{style}>{_e(text)}</a>'
+    return f"<span{style}>{_e(text)}</span>" if style else _e(text)
+
+
+def _one_line(text: str) -> str:
+    """Escaped text kept on one line."""
+    return f"<span{_NOWRAP}>{_e(text)}</span>"
 
 
 # -- one value inside a cell ----------------------------------------------------------------
 
 
-def _chair(chair: Any) -> str:
-    rank = f"{chair.rank} " if chair.rank else ""
-    text = f"{_e(rank + chair.official.name)} ({_e(chair.post.code)})"
+def _chair(chair: Any, *, rank: bool = True) -> str:
+    title = f"{chair.rank} " if rank and chair.rank else ""
+    text = f"{_e(title + chair.official.name)} ({_e(chair.post.code)})"
     if chair.standing_in_for is not None:
         text += f", for {_e(chair.standing_in_for.name)}"
     return text
@@ -163,22 +171,37 @@ def _detail(value: Any) -> str:
 
 # -- tables -------------------------------------------------------------------------------
 
-Column = tuple[str, "Callable[[Any], str]"]
+
+class Column:
+    """A column of a collection's table: its header, its cell, whether to keep it on one line."""
+
+    __slots__ = ("header", "nowrap", "show")
+
+    def __init__(self, header: str, show: Callable[[Any], str], *, nowrap: bool = False) -> None:
+        self.header, self.show, self.nowrap = header, show, nowrap
 
 
 def _sources(record: Any) -> str:
-    return ", ".join(_link(s, s.publisher) for s in record.sources)
+    return ", ".join(_link(s, s.publisher, _NOWRAP) for s in record.sources)
+
+
+def _chairs(conference: Any) -> str:
+    return "".join(f"<div{_NOWRAP}>{_chair(chair, rank=False)}</div>" for chair in conference.co_chairs)
 
 
 def _topics(conference: Any) -> str:
     """A conference's topics by id, in order of first appearance on its agenda."""
     ids = dict.fromkeys(t.id for item in conference.agenda for t in item.topics)
-    return ", ".join(_e(i) for i in ids)
+    return ", ".join(_one_line(i) for i in ids)
 
 
-def _dates(record: Any) -> str:
-    end = getattr(record, "end_date", None)
-    return _e(record.date) + (f" to {_e(end)}" if end is not None else "")
+def _dates(conference: Any) -> str:
+    end = conference.end_date
+    return _e(conference.date) + (f"<div>to {_e(end)}</div>" if end is not None else "")
+
+
+def _start(appointment: Any) -> str:
+    return _e(appointment.start) if appointment.start is not None else "unknown"
 
 
 def _end(appointment: Any) -> str:
@@ -191,72 +214,77 @@ def _field(name: str) -> Callable[[Any], str]:
     return lambda record: _inline(getattr(record, name))
 
 
-# The columns of a collection of each kind of record: (header, cell).
+def _short(header: str, name: str | None = None) -> Column:
+    """A column of one field whose values are short (a date, id, code): kept on one line."""
+    return Column(header, _field(name or header), nowrap=True)
+
+
+# The columns of a collection of each kind of record.
 _COLUMNS: dict[str, list[Column]] = {
     "Conference": [
-        ("date", _dates),
-        ("no.", _field("ordinal")),
-        ("host", _field("host")),
-        ("venue", _field("venue")),
-        ("co-chairs", lambda c: "; ".join(_chair(ch) for ch in c.co_chairs)),
-        ("topics", _topics),
-        ("sources", _sources),
+        Column("date", _dates, nowrap=True),
+        _short("no.", "ordinal"),
+        _short("host"),
+        Column("venue", _field("venue")),
+        Column("co-chairs", _chairs),
+        Column("topics", _topics),
+        Column("sources", _sources),
     ],
     "Official": [
-        ("name", _field("name")),
-        ("id", _field("id")),
-        ("nationality", _field("nationality")),
-        ("service", _field("service")),
-        ("aliases", _field("aliases")),
-        ("sources", _sources),
+        Column("name", _field("name")),
+        _short("id"),
+        _short("nationality"),
+        _short("service"),
+        Column("aliases", _field("aliases")),
+        Column("sources", _sources),
     ],
     "Appointment": [
-        ("official", lambda a: _e(a.official.name)),
-        ("post", lambda a: _e(a.post.code)),
-        ("start", lambda a: _e(a.start) if a.start is not None else "unknown"),
-        ("end", _end),
-        ("attested", _field("attested")),
-        ("sources", _sources),
+        Column("official", lambda a: _e(a.official.name)),
+        Column("post", lambda a: _e(a.post.code), nowrap=True),
+        Column("start", _start, nowrap=True),
+        Column("end", _end, nowrap=True),
+        _short("attested"),
+        Column("sources", _sources),
     ],
     "Topic": [
-        ("id", _field("id")),
-        ("label", _field("label")),
-        ("broader", lambda t: ", ".join(_e(b.id) for b in t.broader)),
-        ("aliases", _field("aliases")),
+        _short("id"),
+        Column("label", _field("label")),
+        Column("broader", lambda t: ", ".join(_one_line(b.id) for b in t.broader)),
+        Column("aliases", _field("aliases")),
     ],
     "Post": [
-        ("code", _field("code")),
-        ("title", _field("title")),
-        ("organisation", _field("organisation")),
-        ("deputy of", _field("deputy_of")),
-        ("aliases", _field("aliases")),
+        _short("code"),
+        Column("title", _field("title")),
+        _short("organisation"),
+        _short("deputy of", "deputy_of"),
+        Column("aliases", _field("aliases")),
     ],
     "Source": [
-        ("id", _field("id")),
-        ("title", lambda s: _link(s, s.title)),
-        ("publisher", _field("publisher")),
-        ("published", _field("published")),
-        ("kind", _field("kind")),
-        ("language", _field("language")),
+        _short("id"),
+        Column("title", lambda s: _link(s, s.title)),
+        Column("publisher", _field("publisher")),
+        _short("published"),
+        _short("kind"),
+        _short("language"),
     ],
     "JointDeclaration": [
-        ("id", _field("id")),
-        ("date", _field("date")),
-        ("place", _field("place")),
-        ("proposals", _field("proposals")),
-        ("sources", _sources),
+        _short("id"),
+        _short("date"),
+        Column("place", _field("place")),
+        _short("proposals"),
+        Column("sources", _sources),
     ],
     "ProgressReport": [
-        ("number", _field("number")),
-        ("date", _field("date")),
-        ("sources", _sources),
+        _short("number"),
+        _short("date"),
+        Column("sources", _sources),
     ],
     "AlternationException": [
-        ("after", lambda x: _e(x.after.id)),
-        ("before", lambda x: _e(x.before.id)),
-        ("kind", _field("kind")),
-        ("reason", _field("reason")),
-        ("sources", _sources),
+        Column("after", lambda x: _e(x.after.id), nowrap=True),
+        Column("before", lambda x: _e(x.before.id), nowrap=True),
+        _short("kind"),
+        Column("reason", _field("reason")),
+        Column("sources", _sources),
     ],
 }
 
@@ -270,12 +298,12 @@ def _columns(items: tuple[Any, ...]) -> list[Column]:
         return _COLUMNS[kinds[0]]
     fields = _fields(items[0])
     if len(kinds) == 1 and fields:
-        return [(name.replace("_", " "), _field(name)) for name in fields]
-    return [("kind", lambda item: _e(_class_name(item))), ("value", _inline)]
+        return [Column(name.replace("_", " "), _field(name)) for name in fields]
+    return [Column("kind", lambda item: _e(_class_name(item)), nowrap=True), Column("value", _inline)]
 
 
-def _row(cells: list[str], tag: str = "td") -> str:
-    return "<tr>" + "".join(f"<{tag}{_LEFT}>{cell}</{tag}>" for cell in cells) + "</tr>"
+def _cell(tag: str, content: str, *, nowrap: bool = False) -> str:
+    return f"<{tag}{_LEFT_NOWRAP if nowrap else _LEFT}>{content}</{tag}>"
 
 
 def results_html(items: tuple[Any, ...]) -> str:
@@ -283,18 +311,20 @@ def results_html(items: tuple[Any, ...]) -> str:
     if not items:
         return f"<table><caption{_CAPTION_BOTTOM}>0 records</caption></table>"
     columns = _columns(items)
-    rows = [_row([show(item) for _, show in columns]) for item in _shown(items)]
-    caption = (
-        _plural(items[0], len(items)) if len({_kind(i) for i in items}) == 1 else f"{len(items)} records"
-    )
+    rows = [
+        "<tr>" + "".join(_cell("td", c.show(item), nowrap=c.nowrap) for c in columns) + "</tr>"
+        for item in _shown(items)
+    ]
+    one_kind = len({_kind(item) for item in items}) == 1
+    caption = _plural(items[0], len(items)) if one_kind else f"{len(items)} records"
     if len(items) > MAX_ROWS:
         more = len(items) - HEAD - TAIL
         rows.insert(HEAD, f'<tr><td colspan="{len(columns)}"{_LEFT}>… {more} more</td></tr>')
         caption += f", the first {HEAD} and the last {TAIL} shown"
+    header = "<tr>" + "".join(_cell("th", _e(c.header), nowrap=True) for c in columns) + "</tr>"
     return (
         f"<table><caption{_CAPTION_BOTTOM}>{caption}</caption>"
-        f"<thead>{_row([_e(header) for header, _ in columns], 'th')}</thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<thead>{header}</thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
@@ -304,7 +334,9 @@ def _shown(items: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _vertical(title: str, rows: list[tuple[str, str]]) -> str:
     """A two-column table, a field's name and its value on each row, under ``title``."""
-    body = "".join(f"<tr><th{_LEFT}>{_e(name)}</th><td{_LEFT}>{value}</td></tr>" for name, value in rows)
+    body = "".join(
+        f"<tr>{_cell('th', _e(name), nowrap=True)}{_cell('td', value)}</tr>" for name, value in rows
+    )
     return f"<table><caption{_CAPTION_TOP}>{title}</caption><tbody>{body}</tbody></table>"
 
 
@@ -326,16 +358,23 @@ def record_html(record: Any) -> str:
 def coverage_html(coverage: Any) -> str:
     """A coverage report: what the as-of day means, then a row per section."""
     first = coverage.first or "no conference"
-    intro = (
-        f"<p><strong>Coverage</strong> of the record from {_e(first)} to {_e(coverage.as_of)}: "
-        f"{_e(as_of_note(coverage.as_of))}.</p>"
+    title = (
+        f"<strong>Coverage</strong> of the record from {_e(first)} to {_e(coverage.as_of)}, "
+        f"{_e(as_of_note(coverage.as_of))}"
     )
     rows = [
-        _row([_e(title), _e(len(items)), ", ".join(_e(item) for item in items)])
-        for _, title, items in coverage._sections()
+        "<tr>"
+        + _cell("td", _e(heading))
+        + _cell("td", _e(len(items)))
+        + _cell("td", ", ".join(_one_line(item) for item in items))
+        + "</tr>"
+        for _, heading, items in coverage._sections()
     ]
-    head = _row(["what", "count", "which"], "th")
-    return f"<div>{intro}<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    header = "<tr>" + "".join(_cell("th", name, nowrap=True) for name in ("gap", "count", "which")) + "</tr>"
+    return (
+        f"<table><caption{_CAPTION_TOP}>{title}</caption>"
+        f"<thead>{header}</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 # Dataset tables shown on the card, by the name of the query that lists them.
@@ -343,17 +382,17 @@ _TABLE_NAMES = {"exceptions": "alternation exceptions", "declarations": "joint d
 
 
 def dataset_html(dataset: Any) -> str:
-    """A dataset as a card: version, as-of day, span of the conferences, counts per table."""
+    """A dataset as a card: version, as-of day, counts per table, span of the conferences."""
     info, tables = dataset.info, dataset.tables
-    conferences = dataset.conferences()
-    rows = [
-        ("version", _e(info.version)),
-        ("as of", f"{_e(info.as_of)}: {_e(as_of_note(info.as_of))}"),
-    ]
-    if conferences:
-        last = conferences[-1]
-        rows.append(("span", f"{_e(conferences[0].date)} to {_e(last.end_date or last.date)}"))
+    note = as_of_note(info.as_of)
+    rows = [("version", _e(info.version)), ("as of", _e(note[0].upper() + note[1:]))]
     for name in _fields(tables):
-        if name != "info":
-            rows.append((_TABLE_NAMES.get(name, name.replace("_", " ")), _e(len(getattr(tables, name)))))
+        if name == "info":
+            continue
+        count = _e(len(getattr(tables, name)))
+        if name == "conferences" and tables.conferences:
+            series = dataset.conferences()
+            last = series[-1].end_date or series[-1].date
+            count += f", from {_e(series[0].date)} to {_e(last)}"
+        rows.append((_TABLE_NAMES.get(name, name.replace("_", " ")), count))
     return _vertical(f"<strong>Dataset</strong> {_e(info.title)}", rows)
