@@ -385,6 +385,13 @@ def test_topics_are_listed_by_first_appearance() -> None:
     assert ", ".join(first_seen) in "".join(page.text)
 
 
+def test_a_source_display_links_its_page() -> None:
+    source = next(s for s in nm.sources() if s.repost_of)
+    page = parse(source._repr_html_())
+    assert page.hrefs == [source.url, source.repost_of]
+    assert source.title in "".join(page.text)
+
+
 def test_holders_table() -> None:
     holders = nm.holders("DGIMS")
     page = parse(holders._repr_html_())
@@ -553,8 +560,9 @@ def test_hostile_text_is_escaped_and_bad_urls_are_not_links(
     _check_escaped(nm.Results(records)._repr_html_())
     _check_escaped(nm.Results((conference,))._repr_html_(), title, name)
     _check_escaped(nm.Results((official,))._repr_html_(), name, title)
-    links = parse(nm.Results((source,))._repr_html_()).hrefs
-    assert links == ([url] if url.lower().startswith(("http://", "https://")) else [])
+    good = url.lower().startswith(("http://", "https://"))
+    assert parse(nm.Results((source,))._repr_html_()).hrefs == ([url] if good else [])
+    assert parse(source._repr_html_()).hrefs == ([url, url] if good else [])  # the page, the original
 
 
 def test_a_script_in_a_title_comes_out_as_text() -> None:

@@ -83,12 +83,17 @@ def _fields(record: object) -> list[str]:
     return [a.name for a in getattr(type(record), "__attrs_attrs__", ())]
 
 
-def _link(source: Any, text: str, style: str = "") -> str:
-    """``text`` as a link to the source's page, where its URL is http(s); else plain text."""
-    url = str(source.url)
+def _href(url: str, text: str, title: str | None = None, style: str = "") -> str:
+    """``text`` as a link to ``url`` where it is an http(s) URL; else as plain text."""
     if url[:8].lower().startswith(("http://", "https://")):
-        return f'<a href="{_e(url)}" title="{_e(source.title)}"{style}>{_e(text)}</a>'
+        hover = f' title="{_e(title)}"' if title is not None else ""
+        return f'<a href="{_e(url)}"{hover}{style}>{_e(text)}</a>'
     return f"<span{style}>{_e(text)}</span>" if style else _e(text)
+
+
+def _link(source: Any, text: str, style: str = "") -> str:
+    """``text`` as a link to the source's page, its title shown on hover."""
+    return _href(str(source.url), text, source.title, style)
 
 
 def _one_line(text: str) -> str:
@@ -346,12 +351,15 @@ def record_html(record: Any) -> str:
         return coverage_html(record)
     key = _key(record)
     title = f"<strong>{_e(_class_name(record))}</strong>" + (f" {_e(key)}" if key else "")
+    # A source's own URLs are links (to the page, and to the original of a re-post).
+    urls = ("url", "repost_of") if _kind(record) == "Source" else ()
     rows = []
     for name in _fields(record):
         value = getattr(record, name)
         if value is None or value == ():
             continue
-        rows.append((name.replace("_", " "), _listed(value)))
+        shown = _href(value, value) if name in urls else _listed(value)
+        rows.append((name.replace("_", " "), shown))
     return _vertical(title, rows)
 
 
