@@ -143,15 +143,11 @@ def shown(value: object) -> str:
     return repr(value)
 
 
-def counted(items: tuple[object, ...], noun: str | None = None) -> str:
-    """A field's repr function that counts its items: ``<4 AgendaItems>``, ``<2 notes>``.
-
-    ``noun`` names one item; by default the class of the first.
-    """
+def counted(items: tuple[object, ...]) -> str:
+    """A field's repr function that counts its records: ``<4 AgendaItems>``."""
     if not items:
         return "()"
-    noun = noun or _class_name(items[0])
-    return f"<{len(items)} {noun}{'' if len(items) == 1 else 's'}>"
+    return f"<{len(items)} {_class_name(items[0])}{'' if len(items) == 1 else 's'}>"
 
 
 class Results(tuple[_T_co, ...]):
