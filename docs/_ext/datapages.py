@@ -2,7 +2,8 @@
 
 At ``builder-inited`` this writes ``docs/data/``: one page per conference, one per
 post with its holders, a topics index linking to the meetings, the coverage page,
-and ``timeline.svg``. The files are build output (git ignores them).
+``timeline.svg``, and the notebook table the tutorial shows. The files are build
+output (git ignores them).
 """
 
 from __future__ import annotations
@@ -169,6 +170,12 @@ def posts_index(ds: nm.Dataset) -> str:
     return "\n".join(lines)
 
 
+def notebook_example(ds: nm.Dataset) -> str:
+    """What a notebook shows for ``conferences(year=2022)``: the library's own HTML, in a
+    frame that the tutorial's stylesheet (``_static/notebook.css``) draws like a cell's output."""
+    return f'<div class="notebook-output">\n{ds.conferences(year=2022)._repr_html_()}\n</div>\n'
+
+
 def timeline_svg(ds: nm.Dataset) -> str:
     """Post holders as bars, one lane per post, and conferences as dots by host."""
     first_year = min(
@@ -244,6 +251,7 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
         out / "topics.md": topics_page(ds),
         out / "coverage.md": coverage_page(ds),
         out / "timeline.svg": timeline_svg(ds),
+        out / "notebook-conferences-2022.html": notebook_example(ds),
     }
     for c in ds.conferences():
         pages[out / "conferences" / f"{c.id}.md"] = conference_page(c)

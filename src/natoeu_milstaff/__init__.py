@@ -97,6 +97,7 @@ if TYPE_CHECKING:
         Topic,
     )
     from ._release import DataRelease
+    from ._value import Results
 
 del TYPE_CHECKING
 
@@ -134,6 +135,7 @@ _LAZY: dict[str, str] = {
     "Official": "._model",
     "Organisation": "._model",
     "PartialDate": "._dates",
+    "Results": "._value",
     "Post": "._model",
     "Precision": "._dates",
     "ProgressReport": "._model",
@@ -224,6 +226,7 @@ __all__ = [
     "Precision",
     "ProgressReport",
     "ProposalSet",
+    "Results",
     "Service",
     "Source",
     "SourceKind",

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         Topic,
     )
     from ._release import DataRelease
+    from ._value import Results
 
 __all__ = [
     "alternation_exceptions",
@@ -95,7 +96,7 @@ def holders(
     | str
     | tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None]
     | None = None,
-) -> tuple[Appointment, ...]:
+) -> Results[Appointment]:
     """Every appointment to ``post``, in chronological order; with ``during`` (a day, month
     or year, or a ``(start, end)`` pair of them with ``None`` for an open end), those that
     may cover some day of it.
@@ -109,7 +110,7 @@ def holders(
     return Dataset.bundled().holders(post, during)
 
 
-def meetings_about(topic: Topic | str) -> tuple[Conference, ...]:
+def meetings_about(topic: Topic | str) -> Results[Conference]:
     """Conferences that discussed ``topic`` or a narrower one, chronological.
 
     An unknown topic raises ``UnknownTopicError`` naming the closest matches.
@@ -126,7 +127,7 @@ def conferences(
     host: Organisation | str | None = None,
     chaired_by: Official | str | None = None,
     between: tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None] | None = None,
-) -> tuple[Conference, ...]:
+) -> Results[Conference]:
     """Conferences matching every filter given, chronological.
 
     ``between`` is an inclusive ``(start, end)`` pair of days, months or years, with
@@ -179,42 +180,42 @@ def topic(topic: Topic | str) -> Topic:
     return Dataset.bundled().topic(topic)
 
 
-def topics() -> tuple[Topic, ...]:
+def topics() -> Results[Topic]:
     """Every topic of the taxonomy."""
     return Dataset.bundled().topics()
 
 
-def sources() -> tuple[Source, ...]:
+def sources() -> Results[Source]:
     """Every source the bundled record cites."""
     return Dataset.bundled().sources()
 
 
-def officials() -> tuple[Official, ...]:
+def officials() -> Results[Official]:
     """Every official in the bundled record."""
     return Dataset.bundled().officials()
 
 
-def posts() -> tuple[Post, ...]:
+def posts() -> Results[Post]:
     """Every post whose holders the record follows."""
     return Dataset.bundled().posts()
 
 
-def appointments() -> tuple[Appointment, ...]:
+def appointments() -> Results[Appointment]:
     """Every appointment, post by post, each in chronological order."""
     return Dataset.bundled().appointments()
 
 
-def joint_declarations() -> tuple[JointDeclaration, ...]:
+def joint_declarations() -> Results[JointDeclaration]:
     """The EU–NATO Joint Declarations, by date."""
     return Dataset.bundled().joint_declarations()
 
 
-def alternation_exceptions() -> tuple[AlternationException, ...]:
+def alternation_exceptions() -> Results[AlternationException]:
     """The documented breaks in the NATO/EU alternation of hosts."""
     return Dataset.bundled().alternation_exceptions()
 
 
-def progress_reports() -> tuple[ProgressReport, ...]:
+def progress_reports() -> Results[ProgressReport]:
     """The joint progress reports on implementing the common proposals, by number."""
     return Dataset.bundled().progress_reports()
 

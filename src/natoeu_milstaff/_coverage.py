@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._dates import half_year
+from ._dates import _require_day, half_year
 from ._model import (
     Appointment,
     Conference,
@@ -22,7 +22,7 @@ from ._model import (
     chronological,
     tenure_window,
 )
-from ._value import Value
+from ._value import Record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -33,8 +33,10 @@ __all__ = ["Coverage", "HolderGap", "coverage"]
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class HolderGap(Value):
+class HolderGap(Record):
     """A stretch of days, ``[start, end)``, for which the record names no holder of a post."""
+
+    _ref_by = ("post.code", "start")
 
     post: Post
     start: dt.date
@@ -42,8 +44,14 @@ class HolderGap(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Coverage(Value):
-    """The gaps and weak spots of a dataset. ``str()`` gives a readable report."""
+class Coverage(Record):
+    """The gaps and weak spots of a dataset. ``str()`` gives a readable report.
+
+    Its ``repr`` is a summary, counts per section; a notebook shows it as a table.
+
+    >>> nm.coverage()
+    <Coverage 2014-01-27 to 2026-11-22, checked against its sources on 2026-11-22; ...>
+    """
 
     first: dt.date | None
     """Day of the earliest conference in the record."""
@@ -63,31 +71,68 @@ class Coverage(Value):
     """Appointments whose start or end no source gives."""
     holder_gaps: tuple[HolderGap, ...]
 
+    def __repr__(self) -> str:
+        from ._display import as_of_note
+
+        counts = ", ".join(f"{field} {len(items)}" for field, _, items in self._sections())
+        return (
+            f"<Coverage {self.first or 'no conference'} to {self.as_of}, {as_of_note(self.as_of)}: {counts}>"
+        )
+
+    def age(self, today: dt.date | None = None) -> dt.timedelta:
+        """How long ago the record was checked against its sources: ``today - as_of``.
+
+        ``today`` defaults to ``datetime.date.today()``. Officials in office on ``as_of``
+        are assumed still in office after it; the older the check, the weaker that guess.
+
+        >>> nm.coverage().age(datetime.date(2026, 12, 22)).days
+        30
+        """
+        if today is None:
+            import datetime
+
+            today = datetime.date.today()
+        return _require_day(today) - self.as_of
+
     def __str__(self) -> str:
         lines = [f"Record from {self.first or 'no conference'} to {self.as_of}"]
-
-        def section(title: str, items: list[str]) -> None:
+        for _, title, items in self._sections():
             lines.append(f"{title}: {len(items)}")
             lines.extend(f"  - {item}" for item in items)
-
-        section("Half-years with no known conference", list(self.missing_half_years))
-        section("Conferences with unknown host", [c.id for c in self.unknown_hosts])
-        section("Conferences with a partial date", [f"{c.id} ({c.date})" for c in self.partial_dates])
-        section(
-            "Conferences known only from a mention or the numbering",
-            [f"{c.id} ({c.evidence.value})" for c in self.weak_evidence],
-        )
-        section("Conferences resting on a single re-post", [c.id for c in self.single_repost])
-        section("Inferred values", [f"{c.id}: {field}" for c, field in self.inferred])
-        section(
-            "Appointments with an unknown start or end",
-            [f"{a.official.name} ({a.post.code})" for a in self.unknown_tenure_bounds],
-        )
-        section(
-            "Periods with no known holder",
-            [f"{g.post.code}: {g.start} to {g.end}" for g in self.holder_gaps],
-        )
         return "\n".join(lines)
+
+    def _sections(self) -> list[tuple[str, str, list[str]]]:
+        """Each section of the report: its field, its title and its items as text."""
+        return [
+            ("missing_half_years", "Half-years with no known conference", list(self.missing_half_years)),
+            ("unknown_hosts", "Conferences with unknown host", [c.id for c in self.unknown_hosts]),
+            (
+                "partial_dates",
+                "Conferences with a partial date",
+                [f"{c.id} ({c.date})" for c in self.partial_dates],
+            ),
+            (
+                "weak_evidence",
+                "Conferences known only from a mention or the numbering",
+                [f"{c.id} ({c.evidence.value})" for c in self.weak_evidence],
+            ),
+            (
+                "single_repost",
+                "Conferences resting on a single re-post",
+                [c.id for c in self.single_repost],
+            ),
+            ("inferred", "Inferred values", [f"{c.id}: {field}" for c, field in self.inferred]),
+            (
+                "unknown_tenure_bounds",
+                "Appointments with an unknown start or end",
+                [f"{a.official.name} ({a.post.code})" for a in self.unknown_tenure_bounds],
+            ),
+            (
+                "holder_gaps",
+                "Periods with no known holder",
+                [f"{g.post.code}: {g.start} to {g.end}" for g in self.holder_gaps],
+            ),
+        ]
 
 
 def _label(half: int) -> str:

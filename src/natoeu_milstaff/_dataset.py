@@ -41,6 +41,7 @@ from ._model import (
     Tables,
     Topic,
 )
+from ._value import Results
 
 if TYPE_CHECKING:
     from ._coverage import Coverage
@@ -123,6 +124,12 @@ class Dataset:
             f"{len(t.officials)} officials, {len(t.appointments)} appointments, "
             f"{len(t.topics)} topics, {len(t.sources)} sources>"
         )
+
+    def _repr_html_(self) -> str:
+        """A summary card for notebooks: version, as-of day, span, counts per table."""
+        from ._display import dataset_html
+
+        return dataset_html(self)
 
     @property
     def info(self) -> DatasetInfo:
@@ -493,7 +500,7 @@ class Dataset:
         | str
         | tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None]
         | None = None,
-    ) -> tuple[Appointment, ...]:
+    ) -> Results[Appointment]:
         """Every appointment to ``post``, in chronological order; with ``during``, those
         that may cover some day of it.
 
@@ -506,9 +513,9 @@ class Dataset:
         tenures = self._tenures(post)
         if during is None:
             return tenures.holders
-        return tenures.during(*_period(during, "during"))
+        return Results(tenures.during(*_period(during, "during")))
 
-    def meetings_about(self, topic: Topic | str) -> tuple[Conference, ...]:
+    def meetings_about(self, topic: Topic | str) -> Results[Conference]:
         """Conferences with an agenda item on ``topic`` or a narrower topic, chronological.
 
         >>> [c.id for c in Dataset.bundled().meetings_about("space")]
@@ -527,7 +534,7 @@ class Dataset:
         host: Organisation | str | None = None,
         chaired_by: Official | str | None = None,
         between: tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None] | None = None,
-    ) -> tuple[Conference, ...]:
+    ) -> Results[Conference]:
         """Conferences matching every filter given, in chronological order.
 
         ``between`` is an inclusive ``(start, end)`` pair of days, months or years, with
@@ -555,13 +562,15 @@ class Dataset:
             return index.chronology.ordered
         pools.sort(key=len)
         first, rest = pools[0], [frozenset(p) for p in pools[1:]]
-        return tuple(c for c in first if all(c in p for p in rest))
+        if not rest and type(first) is Results:  # one stored group: returned as it is
+            return first
+        return Results(c for c in first if all(c in p for p in rest))
 
-    def alternation_exceptions(self) -> tuple[AlternationException, ...]:
+    def alternation_exceptions(self) -> Results[AlternationException]:
         """The documented breaks in the NATO/EU alternation of hosts."""
-        return self._tables.exceptions
+        return Results(self._tables.exceptions)
 
-    def joint_declarations(self) -> tuple[JointDeclaration, ...]:
+    def joint_declarations(self) -> Results[JointDeclaration]:
         """The EU–NATO Joint Declarations, by date."""
         return self._index.declarations
 
@@ -576,27 +585,27 @@ class Dataset:
 
         return coverage(self._tables)
 
-    def progress_reports(self) -> tuple[ProgressReport, ...]:
+    def progress_reports(self) -> Results[ProgressReport]:
         """The joint progress reports on implementing the common proposals, by number."""
-        return tuple(sorted(self._tables.progress_reports, key=lambda r: r.number))
+        return Results(sorted(self._tables.progress_reports, key=lambda r: r.number))
 
-    def topics(self) -> tuple[Topic, ...]:
+    def topics(self) -> Results[Topic]:
         """Every topic of the taxonomy."""
-        return self._tables.topics
+        return Results(self._tables.topics)
 
-    def sources(self) -> tuple[Source, ...]:
+    def sources(self) -> Results[Source]:
         """Every source the record cites."""
-        return self._tables.sources
+        return Results(self._tables.sources)
 
-    def officials(self) -> tuple[Official, ...]:
+    def officials(self) -> Results[Official]:
         """Every official in the record."""
-        return self._tables.officials
+        return Results(self._tables.officials)
 
-    def posts(self) -> tuple[Post, ...]:
+    def posts(self) -> Results[Post]:
         """Every post whose holders the record follows."""
-        return self._tables.posts
+        return Results(self._tables.posts)
 
-    def appointments(self) -> tuple[Appointment, ...]:
+    def appointments(self) -> Results[Appointment]:
         """Every appointment, grouped by post, each post's in chronological order."""
         return self._index.appointments
 

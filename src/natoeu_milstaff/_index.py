@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._errors import AmbiguousDateError
 from ._model import chronological, tenure_window
+from ._value import Results
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -122,7 +123,7 @@ class Chronology:
 
     def __init__(self, conferences: Iterable[Conference]) -> None:
         ordered = chronological(conferences)
-        self.ordered: tuple[Conference, ...] = tuple(ordered)
+        self.ordered: Results[Conference] = Results(ordered)
         self.ids = tuple(c.id for c in ordered)
         self.by_id = {c.id: c for c in ordered}
         self.by_ordinal = {c.ordinal: c for c in ordered if c.ordinal is not None}
@@ -195,7 +196,7 @@ class Index:
         return Filters(self.chronology)
 
     @_family
-    def about(self) -> dict[str | Topic, tuple[Conference, ...]]:
+    def about(self) -> dict[str | Topic, Results[Conference]]:
         """Topic (by id, any name, or the record) -> meetings on it or a narrower topic."""
         topics = self.tables.topics
         narrower: dict[str, set[str]] = {t.id: set() for t in topics}
@@ -208,11 +209,11 @@ class Index:
             for topic_id in dict.fromkeys(t.id for item in c.agenda for t in item.topics):
                 tagged.setdefault(topic_id, []).append(c)
         position = {c.id: i for i, c in enumerate(ordered)}
-        by_id: dict[str, tuple[Conference, ...]] = {}
+        by_id: dict[str, Results[Conference]] = {}
         for topic_id in narrower:
             hits = {c.id: c for tid in _descendants(topic_id, narrower) for c in tagged.get(tid, ())}
-            by_id[topic_id] = tuple(hits[i] for i in sorted(hits, key=position.__getitem__))
-        about: dict[str | Topic, tuple[Conference, ...]] = {
+            by_id[topic_id] = Results(hits[i] for i in sorted(hits, key=position.__getitem__))
+        about: dict[str | Topic, Results[Conference]] = {
             key: by_id[t.id] for key, t in self.topics.keys.items()
         }
         about.update((t, by_id[t.id]) for t in topics)
@@ -235,14 +236,14 @@ class Index:
         return found
 
     @_family
-    def appointments(self) -> tuple[Appointment, ...]:
+    def appointments(self) -> Results[Appointment]:
         """Every appointment, post by post as they first appear, each post's chronological."""
         posts = dict.fromkeys(a.post for a in self.tables.appointments)
-        return tuple(a for post in posts for a in self.tenures[post].holders)
+        return Results(a for post in posts for a in self.tenures[post].holders)
 
     @_family
-    def declarations(self) -> tuple[JointDeclaration, ...]:
-        return tuple(sorted(self.tables.declarations, key=lambda d: (*d.date.sort_key(), d.id)))
+    def declarations(self) -> Results[JointDeclaration]:
+        return Results(sorted(self.tables.declarations, key=lambda d: (*d.date.sort_key(), d.id)))
 
 
 class Tenures:
@@ -257,7 +258,7 @@ class Tenures:
 
     def __init__(self, post: Post, items: list[Appointment], as_of: dt.date) -> None:
         self.post = post
-        self.holders = tuple(items)
+        self.holders = Results(items)
         # items are sorted by the first day each may cover.
         possible = [tenure_window(a, as_of, certain=False) for a in items]
         certain = [tenure_window(a, as_of, certain=True) for a in items]
@@ -400,5 +401,5 @@ def _descendants(root: str, narrower: Mapping[str, set[str]]) -> set[str]:
     return seen
 
 
-def _frozen(groups: dict[T, list[Conference]]) -> dict[T, tuple[Conference, ...]]:
-    return {key: tuple(value) for key, value in groups.items()}
+def _frozen(groups: dict[T, list[Conference]]) -> dict[T, Results[Conference]]:
+    return {key: Results(value) for key, value in groups.items()}

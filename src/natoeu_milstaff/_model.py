@@ -18,7 +18,7 @@ from attrs import validators as v
 
 from ._dates import PartialDate, _require_day
 from ._errors import InvalidValueError
-from ._value import Value
+from ._value import Record, Value, counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -106,11 +106,6 @@ def _texts(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> No
         _text(inst, attribute, item)
 
 
-def _cited(sources: "tuple[Source, ...]") -> str:
-    """Short repr of a tuple of sources: their ids only."""
-    return "(" + ", ".join(repr(s.id) for s in sources) + ("," if len(sources) == 1 else "") + ")"
-
-
 def _optional_text(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if value is not None:
         _text(inst, attribute, value)
@@ -138,8 +133,10 @@ class Service(enum.Enum):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Source(Value):
+class Source(Record):
     """A public page that a fact comes from."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     url: str = attrs.field(validator=_text)
@@ -150,13 +147,15 @@ class Source(Value):
     language: str = attrs.field(default="en", validator=_text)
     repost_of: str | None = attrs.field(default=None, validator=_optional_text)
     """URL of the original release when this page is a re-post."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     """Curators' remarks, e.g. the translation errors the page contains."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Official(Value):
+class Official(Record):
     """A person who held one of the posts."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
@@ -165,7 +164,7 @@ class Official(Value):
     service: Service | None = attrs.field(default=None, validator=_optional(Service))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Spellings of the name seen in sources, misspellings included."""
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -227,26 +226,32 @@ class BreakKind(enum.Enum):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Inference(Value):
+class Inference(Record):
     """A value the curators inferred rather than read, with the reasoning."""
+
+    _ref_by = ("field",)
 
     field: str = attrs.field(validator=_text)
     reason: str = attrs.field(validator=_text)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Conflict(Value):
+class Conflict(Record):
     """A value that a source gives and the record does not follow."""
+
+    _ref_by = ("field",)
 
     field: str = attrs.field(validator=_text)
     value: str = attrs.field(validator=_text)
     note: str = attrs.field(validator=_text)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Post(Value):
+class Post(Record):
     """A post whose holders the record follows, e.g. ``DGIMS``."""
+
+    _ref_by = ("code",)
 
     code: str = attrs.field(validator=_text)
     title: str = attrs.field(validator=_text)
@@ -262,7 +267,7 @@ class Post(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Appointment(Value):
+class Appointment(Record):
     """One official's tenure of one post, half-open: ``[start, end)``.
 
     ``start`` or ``end`` is ``None`` where no source gives it; ``in_office`` says the
@@ -271,15 +276,17 @@ class Appointment(Value):
     where a start or end is unknown.
     """
 
+    _ref_by = ("id",)
+
     official: Official = attrs.field(validator=v.instance_of(Official))
     post: Post = attrs.field(validator=v.instance_of(Post))
     start: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     end: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     in_office: bool = attrs.field(default=False, validator=v.instance_of(bool))
     attested: tuple[PartialDate, ...] = attrs.field(default=(), validator=_tuple_of(PartialDate))
-    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference), repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict), repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     @property
     def id(self) -> str:
@@ -350,8 +357,10 @@ def _next_day(day: dt.date) -> dt.date:
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Chair(Value):
+class Chair(Record):
     """One co-chair of a conference, as the source presents them."""
+
+    _ref_by = ("official.id",)
 
     official: Official = attrs.field(validator=v.instance_of(Official))
     post: Post = attrs.field(validator=v.instance_of(Post))
@@ -362,8 +371,10 @@ class Chair(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Topic(Value):
+class Topic(Record):
     """A subject in the topic taxonomy; ``broader`` links make it a SKOS-like tree."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     label: str = attrs.field(validator=_text)
@@ -382,41 +393,49 @@ class Topic(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class AgendaItem(Value):
+class AgendaItem(Record):
     """One item a conference discussed, summarised in the project's own words."""
+
+    _ref_by = ()
 
     title: str = attrs.field(validator=_text)
     topics: tuple[Topic, ...] = attrs.field(validator=_tuple_of(Topic))
     briefers: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Bodies that briefed the item, e.g. ``ACT``, ``MPCC``, ``EEAS``."""
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Figure(Value):
+class Figure(Record):
     """A number a source states, e.g. the 74 common action items."""
+
+    _ref_by = ("key",)
 
     key: str = attrs.field(validator=_slug)
     """What is counted, stable across conferences (``members-in-common``)."""
     label: str = attrs.field(validator=_text)
     value: int = attrs.field(validator=_strict_int)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Announcement(Value):
+class Announcement(Record):
     """The next meeting as a report announced it."""
+
+    _ref_by = ("date",)
 
     date: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     as_stated: str | None = attrs.field(default=None, validator=_optional_text)
     """The date as the source words it (``"mid-2019"``), where EDTF cannot say it exactly."""
     host: Organisation | None = attrs.field(default=None, validator=_optional(Organisation))
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Conference(Value):
+class Conference(Record):
     """One IMS–EUMS Directors General conference."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
@@ -424,16 +443,18 @@ class Conference(Value):
     ordinal: int | None = attrs.field(default=None, validator=_optional(int))
     host: Organisation | None = attrs.field(default=None, validator=_optional(Organisation))
     venue: str | None = attrs.field(default=None, validator=_optional_text)
-    format: Format | None = attrs.field(default=None, validator=_optional(Format))
-    evidence: Evidence = attrs.field(validator=v.instance_of(Evidence))
+    format: Format | None = attrs.field(default=None, validator=_optional(Format), repr=False)
+    evidence: Evidence = attrs.field(validator=v.instance_of(Evidence), repr=False)
     co_chairs: tuple[Chair, ...] = attrs.field(default=(), validator=_tuple_of(Chair))
-    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), validator=_tuple_of(AgendaItem))
-    figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
-    next_meeting: Announcement | None = attrs.field(default=None, validator=_optional(Announcement))
-    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference))
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), validator=_tuple_of(AgendaItem), repr=counted)
+    figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure), repr=False)
+    next_meeting: Announcement | None = attrs.field(
+        default=None, validator=_optional(Announcement), repr=False
+    )
+    inferences: tuple[Inference, ...] = attrs.field(default=(), validator=_tuple_of(Inference), repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict), repr=False)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     def basis(self, field: str) -> Basis | None:
         """``STATED`` or ``INFERRED`` for a field that has a value, else ``None``.
@@ -481,39 +502,47 @@ def chronological(conferences: "Iterable[Conference]") -> "list[Conference]":
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class AlternationException(Value):
+class AlternationException(Record):
     """A documented break in the NATO/EU alternation of hosts between two conferences."""
+
+    _ref_by = ("after.id", "before.id")
 
     after: Conference = attrs.field(validator=v.instance_of(Conference))
     before: Conference = attrs.field(validator=v.instance_of(Conference))
     kind: BreakKind = attrs.field(validator=v.instance_of(BreakKind))
     reason: str = attrs.field(validator=_text)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class ProposalSet(Value):
+class ProposalSet(Record):
     """Common proposals endorsed together by the EU and NATO councils."""
+
+    _ref_by = ("date",)
 
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     count: int = attrs.field(validator=_strict_int)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class JointDeclaration(Value):
+class JointDeclaration(Record):
     """An EU–NATO Joint Declaration."""
+
+    _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     place: str | None = attrs.field(default=None, validator=_optional_text)
-    signatories: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     """Names and roles of the signatories."""
-    proposal_sets: tuple[ProposalSet, ...] = attrs.field(default=(), validator=_tuple_of(ProposalSet))
+    proposal_sets: tuple[ProposalSet, ...] = attrs.field(
+        default=(), validator=_tuple_of(ProposalSet), repr=counted
+    )
     """The sets of common proposals the EU and NATO councils endorsed to implement it."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict))
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict), repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
     @property
     def proposals(self) -> int | None:
@@ -529,19 +558,21 @@ class JointDeclaration(Value):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class ProgressReport(Value):
+class ProgressReport(Record):
     """A joint progress report on implementing the common set of proposals."""
+
+    _ref_by = ("number",)
 
     number: int = attrs.field(validator=_strict_int)
     """Its place in the series: 1 for the first report."""
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     """When the EU and NATO councils took note of it or it was published."""
-    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source), repr=_cited)
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class DatasetInfo(Value):
+class DatasetInfo(Record):
     """A dataset's own metadata: its version and the day it was last checked."""
 
     version: str = attrs.field(validator=_text)
@@ -576,7 +607,7 @@ class Table:
 def _table(file: str, key: str, kind: type, id: str | None = None, *, referred: bool = False) -> Any:
     """A field of ``Tables``: the tuple of ``kind`` records read from ``file``."""
     table = {"file": file, "key": key, "kind": kind, "id": id, "referred": referred, "many": True}
-    return attrs.field(default=(), validator=_tuple_of(kind), metadata={"table": table})
+    return attrs.field(default=(), validator=_tuple_of(kind), repr=counted, metadata={"table": table})
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

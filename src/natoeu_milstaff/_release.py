@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._value import Value
+from ._value import Record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -20,7 +20,7 @@ __all__ = ["DataRelease", "cite", "release"]
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class DataRelease(Value):
+class DataRelease(Record):
     """Which data a result came from.
 
     ``fingerprint`` is a SHA-256 of the dataset's canonical plain form: it changes when
@@ -34,7 +34,7 @@ class DataRelease(Value):
     """Date of the earliest conference in the record."""
     last: PartialDate | None
     """Date of the latest conference in the record."""
-    fingerprint: str
+    fingerprint: str = attrs.field(repr=repr)  # whole: a cut fingerprint would mislead
 
 
 def release(tables: Tables) -> DataRelease:
