@@ -16,6 +16,7 @@ import pickle
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -601,3 +602,9 @@ def test_reprs_and_displays_do_not_depend_on_the_hash_seed() -> None:
     assert outputs[0] == outputs[1]
     here = [[repr(x), x._repr_html_()] for x in (nm.conferences(), nm.coverage())]
     assert outputs[0][:2] == here
+
+
+def test_the_readme_shows_the_notebook_display_the_library_makes() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("kept equal by tests/test_display.py -->\n", 1)[1].split("\n<!-- end of", 1)[0]
+    assert shown == nm.conferences(year=2022)._repr_html_()

@@ -117,7 +117,7 @@ def _window(appointment: Any) -> str:
     if appointment.end is not None:
         end = str(appointment.end)
     else:
-        end = "in office" if appointment.in_office else "unknown"
+        end = "in office at the record's last check" if appointment.in_office else "unknown"
     return f"{_e(start)} to {_e(end)}"
 
 
@@ -212,7 +212,7 @@ def _start(appointment: Any) -> str:
 def _end(appointment: Any) -> str:
     if appointment.end is not None:
         return _e(appointment.end)
-    return "in office" if appointment.in_office else "unknown"
+    return "in office at the last check" if appointment.in_office else "unknown"
 
 
 def _field(name: str) -> Callable[[Any], str]:
