@@ -84,7 +84,15 @@ def test_show_prints_everything_with_sources() -> None:
 def test_coverage_command() -> None:
     code, out, _ = run("coverage")
     assert code == 0
-    assert out.startswith("Record from 2014-01-27 to 2026-11-22")
+    days = (dt.date.today() - dt.date(2026, 11, 22)).days
+    first, second = out.splitlines()[:2]
+    assert (
+        first == f"The record was last checked against its sources {days} day{'' if days == 1 else 's'} ago."
+    )
+    assert second == (
+        "Record from 2014-01-27 to 2026-11-22: checked against its sources on 2026-11-22; "
+        "officials in office then are assumed still in office on later days"
+    )
     assert "Conferences with unknown host: 3" in out
 
 

@@ -181,7 +181,10 @@ def test_coverage_repr_is_a_summary_that_says_what_as_of_means() -> None:
     assert "officials in office then are assumed still in office on later days" in text
     assert f"missing_half_years {len(report.missing_half_years)}," in text
     assert text.endswith(f"holder_gaps {len(report.holder_gaps)}>")
-    assert str(report).splitlines()[0] == "Record from 2014-01-27 to 2026-11-22"  # the report stays
+    assert str(report).splitlines()[0] == (
+        "Record from 2014-01-27 to 2026-11-22: checked against its sources on 2026-11-22; "
+        "officials in office then are assumed still in office on later days"
+    )
 
 
 def test_coverage_age_counts_days_since_the_check() -> None:

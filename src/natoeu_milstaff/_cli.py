@@ -464,7 +464,12 @@ def _topics(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
 
 
 def _coverage(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    print(ds.coverage(), file=out)
+    coverage = ds.coverage()
+    days = coverage.age().days
+    print(
+        f"The record was last checked against its sources {days} day{'' if days == 1 else 's'} ago.", file=out
+    )
+    print(coverage, file=out)
     return 0
 
 

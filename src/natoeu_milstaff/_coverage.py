@@ -95,7 +95,9 @@ class Coverage(Record):
         return _require_day(today) - self.as_of
 
     def __str__(self) -> str:
-        lines = [f"Record from {self.first or 'no conference'} to {self.as_of}"]
+        from ._display import as_of_note
+
+        lines = [f"Record from {self.first or 'no conference'} to {self.as_of}: {as_of_note(self.as_of)}"]
         for _, title, items in self._sections():
             lines.append(f"{title}: {len(items)}")
             lines.extend(f"  - {item}" for item in items)
