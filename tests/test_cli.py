@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
 from _support import SRC, P, copy_bundled_data, dataset_of, official_named
-from natoeu_milstaff._cli import _os_error, _parser, main
+from natoeu_milstaff._cli import _cli_advice, _os_error, _parser, main
 from strategies import POSTS
 
 
@@ -130,7 +130,8 @@ def test_validate_bundled_and_a_directory(tmp_path: Path) -> None:
         (["conferences", "--chaired-by", "Brooks"], "unknown official 'Brooks'; did you mean 'Jan Broeks'?"),
         (["conferences", "--between", "2021-01-01", "2020-01-01"], "the end 2020-01-01 is before the start"),
         (["conferences", "--between", "2021~", "2022-01-01"], "'2021~' is approximate or uncertain"),
-        (["who-held", "DGIMS", "2013"], "2 officials may have held DGIMS during 2013: Jürgen Bornemann"),
+        (["who-held", "DGIMS", "2013"], "list them with the command: holders DGIMS --during 2013 2013"),
+        (["show", "2022"], "list them with the command: conferences --year 2022"),
         (["export", "--out", "x", "--format", "xml"], "invalid choice: 'xml'"),
         (["conferences", "--ye", "2022"], "unrecognized arguments: --ye"),
         (
@@ -230,9 +231,9 @@ def test_a_listing_is_a_header_and_columns_as_wide_as_their_data() -> None:
     code, out, err = run("holders", "DGIMS")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "START       END         OFFICIAL"
-    assert lines[4] == "?           2013        Jürgen Bornemann"
-    assert lines[-1] == "2025-07     in office   Remigijus Baltrėnas"
+    assert lines[0] == "START       END                         OFFICIAL"
+    assert lines[4] == "?           2013                        Jürgen Bornemann"
+    assert lines[-1] == "2025-07     in office as of 2026-11-22  Remigijus Baltrėnas"
     assert len(lines) == 1 + len(nm.holders("DGIMS"))
     # Every row starts its columns where the header does; the first cell is one word.
     for listing in (run("conferences")[1], out, run("posts")[1], run("topics")[1]):
@@ -365,7 +366,7 @@ def test_official() -> None:
     official = nm.official("Hervé Bléjean")
     assert out.count("\n    - ") == 1 + len(official.sources)
     assert all(f"      {s.url}\n" in out for s in official.sources)
-    assert "    - DGIMS: 2025-07 to in office\n" in run("official", "Remigijus Baltrenas")[1]
+    assert "    - DGIMS: 2025-07 to in office as of 2026-11-22\n" in run("official", "Remigijus Baltrenas")[1]
 
 
 # -- who-held after the record's as-of date ----------------------------------------------------
@@ -376,14 +377,17 @@ def test_who_held_after_the_last_check_says_so() -> None:
     later = as_of + dt.timedelta(days=1)
     assert run("who-held", "DGIMS", later.isoformat()) == (
         0,
-        f"Remigijus Baltrėnas (2025-07 to in office; in office as of {as_of}, the record's last check)\n",
+        f"Remigijus Baltrėnas (2025-07 to in office as of {as_of}, the record's last check)\n",
         "",
     )
     assert run("who-held", "DGEUMS", "2030-01-01")[1] == (
-        f"Michiel van der Laan (2023-06-28 to in office; in office as of {as_of}, the record's last check)\n"
+        f"Michiel van der Laan (2023-06-28 to in office as of {as_of}, the record's last check)\n"
     )
     # Up to the check, the record knows: no note.
-    assert run("who-held", "DGIMS", as_of.isoformat())[1] == "Remigijus Baltrėnas (2025-07 to in office)\n"
+    assert (
+        run("who-held", "DGIMS", as_of.isoformat())[1]
+        == f"Remigijus Baltrėnas (2025-07 to in office as of {as_of})\n"
+    )
     # A real vacancy stays a vacancy; after the check, an empty post is only as of the check.
     assert run("who-held", "DGIMS", "2004-01-01")[1] == "nobody in the record held DGIMS on 2004-01-01\n"
     assert run("who-held", "DDGEUMS", "2030-01-01")[1] == (
@@ -570,3 +574,17 @@ def test_the_readme_shell_examples_print_what_the_readme_shows() -> None:
             else:
                 shown.append(line)
     assert checked >= 3
+
+
+def test_advice_in_errors_is_given_in_command_line_words() -> None:
+    python = nm.AmbiguousDateError(
+        "x; list them with holders('DGIMS', during='May 2013'); or conferences(year=2014); "
+        "or conferences(between=('2014-06', '2014-06'))",
+        ["A", "B"],
+    )
+    shell = _cli_advice(python)
+    assert str(shell) == (
+        "x; list them with the command: holders DGIMS --during 'May 2013' 'May 2013'; "
+        "or the command: conferences --year 2014; or the command: conferences --between 2014-06 2014-06"
+    )
+    assert shell.candidates == ("A", "B")

@@ -157,8 +157,15 @@ def test_conference_filters_equal_a_naive_scan(ds: nm.Dataset, data: st.DataObje
             [None, (start, end), (low, high), (str(low), str(high)), (None, high), (low, None), (None, None)]
         )
     )
-    first = dt.date.min if between is None or between[0] is None else low.earliest()
-    last = dt.date.max if between is None or between[1] is None else high.latest()
+    # The period a variant means: a date is one day, a partial date every day it can mean.
+    if between is None or between[0] is None:
+        first = dt.date.min
+    else:
+        first = start if isinstance(between[0], dt.date) else low.earliest()
+    if between is None or between[1] is None:
+        last = dt.date.max
+    else:
+        last = end if isinstance(between[1], dt.date) else high.latest()
 
     def keep(c: nm.Conference) -> bool:
         org = (
@@ -266,7 +273,19 @@ def test_conferences_filters_on_bundled_data() -> None:
         (lambda: loose.official("Wiermam"), nm.UnknownOfficialError, "Hans-Werner Wiermann"),
         (lambda: loose.official(None), TypeError, "name must be"),
         (lambda: loose.conference("2019-11-26"), nm.UnknownConferenceError, "none on 2019-11-26"),
-        (lambda: loose.conference("2017"), nm.UnknownConferenceError, "none on 2017"),
+        (lambda: loose.conference("2017"), nm.UnknownConferenceError, "the record has no conference in 2017"),
+        (lambda: loose.conference("17st"), nm.UnknownConferenceError, "'17st'"),
+        (
+            lambda: loose.conference(dt.date(2022, 6, 11)),
+            nm.UnknownConferenceError,
+            "unknown conference '2022-06-11'; did you mean '2022-06-10'?",
+        ),
+        (lambda: loose.conference(dt.datetime(2022, 6, 10)), TypeError, "datetime"),
+        (lambda: loose.holders("DGIMS", during=["2019", "2020"]), TypeError, "got a list"),
+        (lambda: loose.holders("DGIMS", during=("2019",)), TypeError, "got a tuple of 1"),
+        (lambda: loose.who_held("DGIMS", "-2020"), nm.InvalidDateError, "starts with a sign"),
+        (lambda: loose.who_held("DGIMS", "foo 2020"), nm.InvalidDateError, "write it as YYYY-MM-DD"),
+        (lambda: loose.who_held("DGIMS", "May 32 2020"), nm.InvalidDateError, "that month has no such day"),
         (lambda: loose.conference("2014"), nm.AmbiguousDateError, "matches 3 conferences"),
         (lambda: loose.conference(99), nm.UnknownConferenceError, "known ordinals: 17, 18"),
         (lambda: loose.conference("99th"), nm.UnknownConferenceError, "known ordinals: 17, 18"),
@@ -430,3 +449,35 @@ def test_lookups_hand_back_the_dataset_s_own_record() -> None:
         assert ds.topic(topic.label.upper()) is topic
     for official in ds.officials():
         assert ds.official(official) is official
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: nm.who_held("DGIMS", "2025-07-10"),  # the fast path's miss, then ambiguity
+        lambda: nm.who_held("DGIM", "2025-07-10"),
+        lambda: nm.who_held("DGIMS", "2013"),
+        lambda: nm.appointment("DGIMS", "someday"),
+    ],
+)
+def test_errors_do_not_drag_internal_exceptions_into_the_traceback(call: Any) -> None:
+    with pytest.raises(nm.Error) as info:
+        call()
+    assert info.value.__context__ is None or info.value.__suppress_context__
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [("1st", 1), ("2nd", 2), ("3rd", 3), ("11th", 11), ("21st", 21), ("22nd", 22), ("no. 17", 17)],
+)
+def test_ordinals_written_out(text: str, ordinal: int) -> None:
+    from natoeu_milstaff._dataset import _ordinal
+
+    assert _ordinal(text) == ordinal
+
+
+@pytest.mark.parametrize("text", ["17st", "21th", "11st", "0", "017", "1000", "17 th", "seventeenth", ""])
+def test_not_ordinals(text: str) -> None:
+    from natoeu_milstaff._dataset import _ordinal
+
+    assert _ordinal(text) is None

@@ -10,8 +10,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import html
-import json
-import os
 import pickle
 import subprocess
 import sys
@@ -582,29 +580,6 @@ def test_hostile_text_in_a_dataset_and_its_coverage() -> None:
     ds = nm.Dataset(info=nm.DatasetInfo(version="<v1>", as_of=dt.date(2030, 1, 1), title=title))
     _check_escaped(ds._repr_html_(), title, "<v1>")
     _check_escaped(ds.coverage()._repr_html_())
-
-
-# -- determinism ----------------------------------------------------------------------------
-
-_SHOW = """
-import json, natoeu_milstaff as nm
-things = [nm.conferences(), nm.coverage(), nm.official("Hervé Bléjean"),
-          nm.appointment("DGIMS", "2020-05-19"), nm.conference(17), nm.Dataset.bundled(), nm.sources()]
-print(json.dumps([[repr(x), x._repr_html_()] for x in things]))
-"""
-
-
-def test_reprs_and_displays_do_not_depend_on_the_hash_seed() -> None:
-    outputs = []
-    for seed in ("1", "2"):
-        env = dict(os.environ, PYTHONHASHSEED=seed)
-        done = subprocess.run(
-            [sys.executable, "-c", _SHOW], capture_output=True, text=True, check=True, env=env
-        )
-        outputs.append(json.loads(done.stdout))
-    assert outputs[0] == outputs[1]
-    here = [[repr(x), x._repr_html_()] for x in (nm.conferences(), nm.coverage())]
-    assert outputs[0][:2] == here
 
 
 README = Path(__file__).resolve().parents[1] / "README.md"

@@ -286,7 +286,6 @@ def test_a_conference_object_is_accepted_only_if_it_is_the_dataset_s_own() -> No
 @given(datasets())
 def test_surnames_find_one_official_or_name_every_official_who_has_them(ds: nm.Dataset) -> None:
     # A plain scan: every last word or words of every name and alias, and who has them.
-    full = {fold(name) for o in ds.tables.officials for name in o.names}
     owners: dict[str, list[nm.Official]] = {}
     for o in ds.tables.officials:
         for name in o.names[1:]:
@@ -296,8 +295,12 @@ def test_surnames_find_one_official_or_name_every_official_who_has_them(ds: nm.D
                 if o not in found:
                     found.append(o)
     for surname, found in owners.items():
-        if surname in full:  # a full name or alias wins over a surname
+        named = [o for o in ds.tables.officials if surname in {fold(n) for n in o.names}]
+        if named and all(o in named for o in found):  # the same person's own name
             assert surname in {fold(n) for n in ds.official(surname).names}
+        elif named:  # one official's name or alias, another's surname: ambiguous
+            with pytest.raises(nm.AmbiguousNameError):
+                ds.official(surname)
         elif len(found) == 1:
             assert ds.official(surname) is found[0]
             assert ds.official(surname.upper()) is found[0]
@@ -321,3 +324,19 @@ def test_a_shared_surname_names_both_officials() -> None:
     with pytest.raises(LookupError):  # also a LookupError, like the unknown-name errors
         ds.conferences(chaired_by="Smith")
     assert ds.official("anna smith") is anna
+
+
+def test_a_name_that_is_another_official_s_surname_is_ambiguous() -> None:
+    src = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.NEWS)
+    folmer = nm.Official(id="jan-folmer", name="Jan Folmer", sources=(src,))
+    schmidt = nm.Official(id="karl-schmidt", name="Karl Schmidt", aliases=("Folmer",), sources=(src,))
+    ds = nm.Dataset(
+        info=nm.DatasetInfo(version="t", as_of=dt.date(2020, 1, 1)),
+        sources=(src,),
+        officials=(folmer, schmidt),
+    )
+    with pytest.raises(nm.AmbiguousNameError) as info:
+        ds.official("Folmer")
+    assert set(info.value.candidates) == {"Jan Folmer", "Karl Schmidt"}
+    assert ds.official("jan-folmer") is folmer  # an id is never ambiguous
+    assert ds.official("Jan Folmer") is folmer

@@ -225,7 +225,7 @@ def coverage() -> Coverage:
 
     >>> import natoeu_milstaff as nm
     >>> report = nm.coverage()
-    >>> str(report).splitlines()[0]
+    >>> str(report).splitlines()[0].split(":")[0]
     'Record from 2014-01-27 to 2026-11-22'
     >>> "2017-H1" in report.missing_half_years
     True

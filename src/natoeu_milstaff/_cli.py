@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._dataset import Dataset
 from ._dates import as_period
+from ._display import end_text, tenure_text
 from ._errors import AmbiguousDateError, DataError, Error
 from ._model import Basis
 
@@ -339,7 +340,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _who_held(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     post, when = ds.post(args.post), _when(args.on)
     as_of = ds.info.as_of
-    official = ds.who_held(post, when)
+    try:
+        official = ds.who_held(post, when)
+    except AmbiguousDateError as exc:
+        raise _cli_advice(exc) from None
     first, last = as_period(when)
     shown = when if first == last else f"in {when}"
     if official is None:
@@ -352,9 +356,11 @@ def _who_held(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -
         found = ds.appointment(post, when)
     except AmbiguousDateError:  # the same official's two tenures may both cover the time
         found = None
-    tenure = _tenure(found) if found else "between two of their tenures"
+    tenure = tenure_text(found, as_of) if found else "between two of their tenures"
     if last > as_of and (found is None or found.in_office):
-        tenure += f"; in office as of {as_of}, the record's last check"
+        tenure += (
+            ", the record's last check" if found else f"; in office as of {as_of}, the record's last check"
+        )
     print(f"{official.name} ({tenure})", file=out)
     return 0
 
@@ -367,7 +373,7 @@ def _holders(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) ->
         err,
         args,
         header=("START", "END", "OFFICIAL"),
-        rows=[(_or_unknown(a.start), _end(a), a.official.name) for a in rows],
+        rows=[(_or_unknown(a.start), _end(a, ds.info.as_of), a.official.name) for a in rows],
         records=lambda: _rows(ds, "appointments", "id", [a.id for a in rows]),
         nothing=f"the record has no holder of {post.code}"
         + (f" from {args.during[0]} to {args.during[1]}" if args.during else ""),
@@ -380,7 +386,8 @@ def _official(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -
         (row,) = _rows(ds, "officials", "id", [official.id])
         _print_json(out, row)
         return 0
-    print(_show_official(official, [a for a in ds.appointments() if a.official.id == official.id]), file=out)
+    tenures = [a for a in ds.appointments() if a.official.id == official.id]
+    print(_show_official(official, tenures, ds.info.as_of), file=out)
     return 0
 
 
@@ -432,8 +439,11 @@ def _conference_listing(
 
 
 def _show(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    key: str | int = int(args.key) if re.fullmatch(r"[0-9]{1,3}", args.key) else args.key
-    print(_show_conference(ds.conference(key)), file=out)
+    try:
+        conference = ds.conference(args.key)
+    except AmbiguousDateError as exc:
+        raise _cli_advice(exc) from None
+    print(_show_conference(conference), file=out)
     return 0
 
 
@@ -466,9 +476,13 @@ def _topics(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
 def _coverage(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     coverage = ds.coverage()
     days = coverage.age().days
-    print(
-        f"The record was last checked against its sources {days} day{'' if days == 1 else 's'} ago.", file=out
-    )
+    if days >= 0:
+        print(
+            f"The record was last checked against its sources {days} day{'' if days == 1 else 's'} ago.",
+            file=out,
+        )
+    else:  # a data directory whose as-of day is still to come
+        print(f"The record's as-of day, {coverage.as_of}, is {-days} day(s) from now.", file=out)
     print(coverage, file=out)
     return 0
 
@@ -572,14 +586,26 @@ def _or_unknown(value: object) -> str:
     return "?" if value is None else str(value)
 
 
-def _end(a: Appointment) -> str:
-    return "in office" if a.in_office else _or_unknown(a.end)
+def _end(a: Appointment, as_of: dt.date) -> str:
+    text = end_text(a, as_of)
+    return "?" if text == "end unknown" else text
 
 
-def _tenure(a: Appointment) -> str:
-    first = a.start if a.start is not None else "start unknown"
-    last = "in office" if a.in_office else (a.end if a.end is not None else "end unknown")
-    return f"{first} to {last}"
+def _cli_advice(exc: AmbiguousDateError) -> AmbiguousDateError:
+    """The error with its advice in command line words instead of Python calls."""
+    quote = shlex.quote
+    message = re.sub(
+        r"holders\('([^']*)', during='([^']*)'\)",
+        lambda m: f"the command: holders {quote(m[1])} --during {quote(m[2])} {quote(m[2])}",
+        str(exc),
+    )
+    message = re.sub(r"conferences\(year=(\d+)\)", r"the command: conferences --year \1", message)
+    message = re.sub(
+        r"conferences\(between=\('([^']*)', '([^']*)'\)\)",
+        lambda m: f"the command: conferences --between {quote(m[1])} {quote(m[2])}",
+        message,
+    )
+    return AmbiguousDateError(message, exc.candidates)
 
 
 # -- records in full ------------------------------------------------------------------------
@@ -594,13 +620,13 @@ def _sources(sources: Sequence[Source]) -> list[str]:
     return lines
 
 
-def _show_official(o: Official, tenures: Sequence[Appointment]) -> str:
+def _show_official(o: Official, tenures: Sequence[Appointment], as_of: dt.date) -> str:
     lines = [f"Official {o.id}", f"  name:        {o.name}"]
     lines.append(f"  nationality: {o.nationality or 'unknown'}")
     lines.append(f"  service:     {o.service.value if o.service else 'unknown'}")
     lines.append(f"  aliases:     {'; '.join(o.aliases) or 'none'}")
     lines.append("  tenures:")
-    lines += [f"    - {a.post.code}: {_tenure(a)}" for a in tenures] or ["    none in the record"]
+    lines += [f"    - {a.post.code}: {tenure_text(a, as_of)}" for a in tenures] or ["    none in the record"]
     return "\n".join(lines + _sources(o.sources))
 
 

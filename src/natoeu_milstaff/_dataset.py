@@ -14,7 +14,7 @@ import threading
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
-from ._dates import QUERY_DAYS, PartialDate, as_period
+from ._dates import QUERY_DAYS, PartialDate, _require_day, as_period
 from ._errors import (
     AmbiguousDateError,
     AmbiguousNameError,
@@ -406,7 +406,7 @@ class Dataset:
                 raise UnknownConferenceError(key, chronology.ids) from None
             return self._conference_on(date, key)
         if isinstance(key, dt.date):
-            return self._conference_on(PartialDate.from_date(key), key)
+            return self._conference_on(PartialDate.from_date(_require_day(key)), str(key))
         raise TypeError(f"key must be a conference id, date or ordinal, got {type(key).__name__}")
 
     def _conference_numbered(self, ordinal: int, key: object) -> Conference:
@@ -426,6 +426,10 @@ class Dataset:
         if len(found) == 1:
             return found[0]
         if not found:
+            if date.month is None:  # a year: no close ids to offer, but where to look
+                raise UnknownConferenceError(
+                    key, hint=f"the record has no conference in {date}; coverage() lists the gaps"
+                )
             raise UnknownConferenceError(key, chronology.ids, hint=f"none on {date}")
         ids = [c.id for c in found]
         listing = (
@@ -475,6 +479,8 @@ class Dataset:
             tenures = self._index.tenures[post]
             day = on if type(on) is dt.date else QUERY_DAYS[on]  # type: ignore[index]
         except (KeyError, TypeError):
+            tenures = None  # the general road, taken outside this handler so that its
+        if tenures is None:  # errors do not show the KeyError above as their context
             first, last = as_period(on)
             if first == last:
                 return self._tenures(post).official_on(first)
@@ -618,10 +624,12 @@ def _asked(on: object) -> str:
 def _period(value: object, name: str) -> tuple[dt.date, dt.date]:
     """The first and last day of a period: one day, month or year, or a ``(start, end)``
     pair of them with ``None`` for an open end."""
+    if isinstance(value, list):
+        raise TypeError(f"{name} must be a day, month or year, or a (start, end) tuple; got a list")
     if not isinstance(value, tuple):
         return as_period(value)
     if len(value) != 2:
-        raise TypeError(f"{name} must be a (start, end) pair, got {len(value)} items")
+        raise TypeError(f"{name} must be a (start, end) pair; got a tuple of {len(value)}")
     start, end = value
     first = dt.date.min if start is None else as_period(start)[0]
     last = dt.date.max if end is None else as_period(end)[1]
@@ -631,12 +639,24 @@ def _period(value: object, name: str) -> tuple[dt.date, dt.date]:
 
 
 def _ordinal(text: str) -> int | None:
-    """The ordinal a key written as text names (``"17"``, ``"17th"``, ``"no. 17"``), or ``None``."""
-    words = text.strip().casefold().removeprefix("no.").removeprefix("no ").strip()
-    digits = words.removesuffix(words[-2:]) if words[-2:] in ("st", "nd", "rd", "th") else words
-    if 1 <= len(digits) <= 3 and digits.isascii() and digits.isdigit():
-        return int(digits)
-    return None
+    """The ordinal a key written as text names (``"17"``, ``"17th"``, ``"no. 17"``), or
+    ``None``. The suffix must fit the number (``"17st"`` is not an ordinal)."""
+    import re
+
+    m = re.fullmatch(r"(?:no\.?\s*)?([1-9][0-9]{0,2})(st|nd|rd|th)?", text.strip().casefold())
+    if m is None:
+        return None
+    number = int(m[1])
+    if m[2] is not None and m[2] != _suffix(number):
+        return None
+    return number
+
+
+def _suffix(number: int) -> str:
+    """The English ordinal suffix of a number: 1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _check_path(path: object) -> None:

@@ -367,12 +367,27 @@ def _query_date(text: str) -> PartialDate:
     return date
 
 
+def _why(reason: str) -> str:
+    """python-dateutil's refusal, in the library's words."""
+    if reason.startswith("day is out of range"):
+        return "I can read: that month has no such day"
+    if reason.startswith("month must be"):
+        return "I can read: there is no such month"
+    if reason.startswith("year") and "out of range" in reason:
+        return "I can read: years run from 1 to 9999"
+    return "I can read; write it as YYYY-MM-DD, '19 May 2020', 'May 2020' or '2020'"
+
+
 def _loose(text: str) -> tuple[int, int | None, int | None]:
     """Parse loose text with dateutil, finding which parts the text itself gave."""
     from dateutil import parser  # deferred: import stays cheap
 
     if not re.search(r"\d", text):
         raise _date_error(f"{text!r} is not a date: it has no year")
+    if re.match(r"\s*[-+]", text) or re.search(r"[-+/,.:]\s*$", text):
+        raise _date_error(
+            f"{text!r} is not a date I can read: it starts with a sign or ends with a separator"
+        )
     # Two defaults that differ in every field show which fields came from the text.
     # Both default years are leap years so that "29 February" never fails on them.
     low = dt.datetime(2000, 1, 1, 0, 0, 0, 0)
@@ -392,7 +407,7 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
                 except Warning:
                     raise _date_error(f"{text!r} has a time zone; give a calendar date only") from None
                 except (ValueError, OverflowError) as exc:
-                    raise _date_error(f"{text!r} is not a date I can read: {exc}") from None
+                    raise _date_error(f"{text!r} is not a date {_why(str(exc))}") from None
                 pair.append(got)
             results.append((pair[0], pair[1]))
             readings.add((pair[0].year, pair[0].month, pair[0].day))

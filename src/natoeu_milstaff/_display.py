@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-__all__ = ["as_of_note", "dataset_html", "record_html", "results_html"]
+__all__ = ["as_of_note", "dataset_html", "end_text", "record_html", "results_html", "tenure_text"]
 
 MAX_ROWS = 20
 """A collection longer than this shows its first ``HEAD`` and last ``TAIL`` rows only."""
@@ -45,6 +45,23 @@ def as_of_note(day: dt.date) -> str:
         f"checked against its sources on {day}; "
         "officials in office then are assumed still in office on later days"
     )
+
+
+def end_text(appointment: Any, as_of: dt.date | None = None) -> str:
+    """How a tenure's end reads wherever it is shown: its date, ``in office as of <as_of>``
+    (or ``at the record's last check`` where the day is not at hand), or ``end unknown``."""
+    if appointment.end is not None:
+        return str(appointment.end)
+    if appointment.in_office:
+        return f"in office as of {as_of}" if as_of is not None else "in office at the record's last check"
+    return "end unknown"
+
+
+def tenure_text(appointment: Any, as_of: dt.date | None = None) -> str:
+    """A tenure as text, e.g. ``2019-07-11 to 2022-07-14`` or ``2025-07 to in office as of
+    2026-11-22``: the one wording of the library, the command line and the displays."""
+    start = appointment.start if appointment.start is not None else "start unknown"
+    return f"{start} to {end_text(appointment, as_of)}"
 
 
 # -- text -------------------------------------------------------------------------------
@@ -113,12 +130,7 @@ def _chair(chair: Any, *, rank: bool = True) -> str:
 
 
 def _window(appointment: Any) -> str:
-    start = appointment.start if appointment.start is not None else "unknown"
-    if appointment.end is not None:
-        end = str(appointment.end)
-    else:
-        end = "in office at the record's last check" if appointment.in_office else "unknown"
-    return f"{_e(start)} to {_e(end)}"
+    return _e(tenure_text(appointment))
 
 
 # How a record held by another shows inside a cell, per class.
@@ -210,9 +222,8 @@ def _start(appointment: Any) -> str:
 
 
 def _end(appointment: Any) -> str:
-    if appointment.end is not None:
-        return _e(appointment.end)
-    return "in office at the last check" if appointment.in_office else "unknown"
+    text = end_text(appointment)
+    return "unknown" if text == "end unknown" else _e(text)
 
 
 def _field(name: str) -> Callable[[Any], str]:

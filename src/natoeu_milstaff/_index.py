@@ -95,19 +95,31 @@ class Names(Generic[R]):
             for name in record.names[1:]:  # not the id
                 words = fold(name).split()
                 for i in range(1, len(words)):
-                    found = owners.setdefault(" ".join(words[i:]), [])
-                    if all(other is not record for other in found):
-                        found.append(record)
-        for surname, found in owners.items():
-            if surname in self.keys:  # a full name or alias wins
-                continue
-            if len(found) == 1:
-                self.keys[surname] = found[0]
-            else:
-                self.shared[surname] = tuple(found)
+                    having = owners.setdefault(" ".join(words[i:]), [])
+                    if all(other is not record for other in having):
+                        having.append(record)
+        for surname, holders in owners.items():
+            self._add_surname(surname, holders)
+
+    def _add_surname(self, surname: str, holders: list[R]) -> None:
+        named = self.keys.get(surname)  # the record with this as its full name or alias
+        if named is not None and named not in holders:
+            # One's name or alias, another's surname. (Not (named, *holders): mypy refuses it
+            # for a value-restricted TypeVar.)
+            self.shared[surname] = (named,) + tuple(holders)  # noqa: RUF005
+        elif named is None and len(holders) == 1:
+            self.keys[surname] = holders[0]
+        elif named is None:
+            self.shared[surname] = tuple(holders)
 
     def find(self, name: str) -> R | None:
-        """The record going by ``name``, ignoring case and accents, or ``None``."""
+        """The record going by ``name``, ignoring case and accents, or ``None`` (also for a
+        name that ``shared`` lists: two records go by it)."""
+        found = self.by_id.get(name)
+        if found is not None:
+            return found
+        if self.shared and fold(name) in self.shared:
+            return None
         return self.keys.get(name) or self.keys.get(fold(name))
 
     def holds(self, record: R) -> bool:
@@ -254,10 +266,11 @@ class Tenures:
     span and ``appointments`` and ``officials`` its answers, so a query is one bisect.
     """
 
-    __slots__ = ("appointments", "holders", "officials", "points", "post")
+    __slots__ = ("appointments", "as_of", "holders", "officials", "points", "post")
 
     def __init__(self, post: Post, items: list[Appointment], as_of: dt.date) -> None:
         self.post = post
+        self.as_of = as_of
         self.holders = Results(items)
         # items are sorted by the first day each may cover.
         possible = [tenure_window(a, as_of, certain=False) for a in items]
@@ -318,7 +331,7 @@ class Tenures:
         tenures = self.during(first, last)
         officials = list(dict.fromkeys(a.official for a in tenures))
         if len(officials) > 1:
-            _raise_several(self.post, tenures, asked)
+            _raise_several(self.post, tenures, asked, self.as_of)
         return officials[0] if officials else None
 
     def appointment_during(self, first: dt.date, last: dt.date, asked: str) -> Appointment | None:
@@ -326,17 +339,15 @@ class Tenures:
         ``AmbiguousDateError`` if two or more."""
         tenures = self.during(first, last)
         if len(tenures) > 1:
-            _raise_several(self.post, tenures, asked)
+            _raise_several(self.post, tenures, asked, self.as_of)
         return tenures[0] if tenures else None
 
 
-def _raise_several(post: Post, tenures: tuple[Appointment, ...], asked: str) -> None:
+def _raise_several(post: Post, tenures: tuple[Appointment, ...], asked: str, as_of: dt.date) -> None:
+    from ._display import tenure_text  # on the error path only
+
     names = list(dict.fromkeys(a.official.name for a in tenures))
-    spans = "; ".join(
-        f"{a.official.name} ({a.start or 'start unknown'} to "
-        f"{'in office' if a.in_office else a.end or 'end unknown'})"
-        for a in tenures
-    )
+    spans = "; ".join(f"{a.official.name} ({tenure_text(a, as_of)})" for a in tenures)
     who = f"{len(names)} officials" if len(names) > 1 else f"{len(tenures)} tenures of {names[0]}"
     raise AmbiguousDateError(
         f"{who} may have held {post.code} during {asked}: {spans}; ask about one day, "
