@@ -590,3 +590,49 @@ def test_the_readme_shows_the_notebook_display_the_library_makes() -> None:
     readme = README.read_text(encoding="utf-8")
     shown = readme.split("kept equal by tests/test_display.py -->\n", 1)[1].split("\n<!-- end of", 1)[0]
     assert shown == nm.conferences(year=2022)._repr_html_()
+
+
+def test_reprs_stay_short_for_records_larger_than_any_bundled() -> None:
+    # More sources, chairs, agenda items and topics than any bundled record has, with ids,
+    # names and venue as long as the longest bundled ones (a source id of 37 characters,
+    # an official's of 20, a topic's of 22, a venue of 40 and more): the repr still fits.
+    sources = tuple(
+        nm.Source(id=f"b2-2019-05-22-someone-was-named-xy{i:03d}", url="https://example.org", title="t" * 80,
+                  publisher="p", kind=nm.SourceKind.NEWS)
+        for i in range(8)
+    )  # fmt: skip
+    assert len(sources[0].id) == 37
+    people = [
+        nm.Official(id=f"hans-werner-wier-{i:03d}", name="Hans-Werner Wiermann", sources=sources)
+        for i in range(5)
+    ]
+    post = nm.Post(code="DDGEUMS", title="Deputy Director General", organisation=nm.Organisation.EU)
+    topics = tuple(nm.Topic(id=f"emerging-disruptive-{i:02d}", label="t") for i in range(12))
+    agenda = tuple(nm.AgendaItem(title="x" * 200, topics=topics, sources=sources) for _ in range(15))
+    conference = nm.Conference(
+        id="2022-06-10",
+        date=nm.PartialDate.parse("2022-06-10~"),
+        ordinal=117,
+        host=nm.Organisation.NATO,
+        venue="NATO Headquarters, Boulevard Léopold III, Brussels",
+        evidence=nm.Evidence.REPORTED,
+        co_chairs=tuple(nm.Chair(official=o, post=post) for o in people),
+        agenda=agenda,
+        sources=sources,
+    )
+    appointment = nm.Appointment(
+        official=people[0],
+        post=post,
+        start=nm.PartialDate.parse("2019-07-11"),
+        attested=tuple(nm.PartialDate.parse(f"2020-0{m}-01") for m in range(1, 8)),
+        in_office=True,
+        sources=sources,
+    )
+    for record in (conference, appointment, agenda[0], people[0], topics[0], sources[0]):
+        assert len(repr(record)) <= LIMIT, repr(record)
+    assert repr(conference).endswith("sources=(<Source b2-2019-05-22-someone-was-named-xy000>, <7 more>))")
+    # Two chairs and two sources, the usual numbers, are all named: with every id and the
+    # venue as long as the longest bundled ones at once, that is "about 300" (356).
+    two = attrs.evolve(conference, co_chairs=conference.co_chairs[:2], sources=sources[:2])
+    assert "co_chairs=(<Chair hans-werner-wier-000>, <Chair hans-werner-wier-001>)" in repr(two)
+    assert len(repr(two)) <= LIMIT + 60, repr(two)

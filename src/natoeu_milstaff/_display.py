@@ -208,8 +208,7 @@ def _chairs(conference: Any) -> str:
 
 def _topics(conference: Any) -> str:
     """A conference's topics by id, in order of first appearance on its agenda."""
-    ids = dict.fromkeys(t.id for item in conference.agenda for t in item.topics)
-    return ", ".join(_one_line(i) for i in ids)
+    return ", ".join(_one_line(t.id) for t in conference.topics)
 
 
 def _dates(conference: Any) -> str:

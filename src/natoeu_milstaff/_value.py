@@ -35,6 +35,8 @@ whole. The convention, the same for every record class:
   conference fits in 300 characters. The fields, and a notebook's display, show them all.
 - An enum member is ``Organisation.NATO``; dates and numbers show their own repr.
 - Text longer than 40 characters is cut to its first 39 and ``…``, inside the quotes.
+- A tuple of more than two items shows the first and a count of the rest:
+  ``sources=(<Source nato-news-167904>, <2 more>)``.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ _T_co = TypeVar("_T_co", covariant=True)
 _GETTERS: dict[type, Any] = {}
 # Text in a repr is cut to this many characters, the last being "…".
 _TEXT = 40
+# A tuple of more items than this shows its first and a count of the rest.
+_ITEMS = 2
 
 
 def _getter(cls: type) -> Any:
@@ -134,6 +138,8 @@ def shown(value: object) -> str:
     if isinstance(value, Value):
         return repr(value) if value._ref_by is None else named(value)
     if isinstance(value, tuple):
+        if len(value) > _ITEMS:  # the first, then a count of the rest
+            return f"({shown(value[0])}, <{len(value) - 1} more>)"
         items = [shown(item) for item in value]
         return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
     if isinstance(value, str):
