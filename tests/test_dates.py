@@ -386,7 +386,47 @@ def test_partial_dates_do_not_compare_with_other_types() -> None:
         with pytest.raises(TypeError):
             loose < other  # noqa: B015
         with pytest.raises(TypeError):
+            loose <= other  # noqa: B015
+        with pytest.raises(TypeError):
+            loose > other  # noqa: B015
+        with pytest.raises(TypeError):
             loose >= other  # noqa: B015
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2019-00", "'2019-00' is not a date: there is no month 0 (months run from 01 to 12)"),
+        ("2019-13", "'2019-13' is not a date: there is no month 13 (months run from 01 to 12)"),
+        ("2019-06-00", "'2019-06-00' is not a date: June 2019 has no day 0 (it has 30 days)"),
+        ("2019-06-31", "'2019-06-31' is not a date: June 2019 has no day 31 (it has 30 days)"),
+        ("0000", "'0000' is not a date: there is no year 0"),
+    ],
+)
+def test_impossible_dates_are_refused_in_words_about_the_text(text: str, message: str) -> None:
+    with pytest.raises(nm.InvalidDateError) as info:
+        nm.PartialDate.parse(text)
+    assert str(info.value) == message
+
+
+def test_the_query_day_cache_is_bounded() -> None:
+    from natoeu_milstaff._dates import QUERY_DAYS
+
+    QUERY_DAYS.clear()
+    start = dt.date(2000, 1, 1)
+    for i in range(1100):
+        day = start + dt.timedelta(days=i)
+        assert as_period(day.isoformat()) == (day, day)
+        assert len(QUERY_DAYS) <= 1024
+    assert len(QUERY_DAYS) == 1100 - 1024  # emptied once, when full, then filled again
+    QUERY_DAYS.clear()
+
+
+def test_a_date_subclass_is_a_day() -> None:
+    class Day(dt.date):
+        pass
+
+    assert as_period(Day(2020, 5, 19)) == (dt.date(2020, 5, 19), dt.date(2020, 5, 19))
 
 
 def test_conferences_sort_by_date() -> None:

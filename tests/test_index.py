@@ -18,7 +18,7 @@ from _support import SRC, P, dataset_of, official_named
 from natoeu_milstaff import _index
 from natoeu_milstaff._index import Index, fold
 from natoeu_milstaff._model import chronological
-from strategies import POSTS, datasets
+from strategies import AS_OF, POSTS, datasets
 
 BUNDLED = nm.Dataset.bundled()
 FAMILIES = ("posts", "officials", "topics", "chronology", "filters", "about", "tenures", "appointments")
@@ -340,3 +340,43 @@ def test_a_name_that_is_another_official_s_surname_is_ambiguous() -> None:
     assert set(info.value.candidates) == {"Jan Folmer", "Karl Schmidt"}
     assert ds.official("jan-folmer") is folmer  # an id is never ambiguous
     assert ds.official("Jan Folmer") is folmer
+
+
+def test_a_month_or_year_with_a_handover_names_every_tenure_in_it() -> None:
+    first, second = official_named("first"), official_named("second")
+    post = POSTS[0]
+    ds = dataset_of(
+        nm.Appointment(official=first, post=post, start=P("2018-01-01"), end=P("2020-03-01"), sources=(SRC,)),
+        nm.Appointment(official=second, post=post, start=P("2020-03-01"), end=P("2020-09"), sources=(SRC,)),
+        nm.Appointment(official=first, post=post, start=P("2020-10-01"), in_office=True, sources=(SRC,)),
+    )
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", "2019") is first
+    assert ds.who_held("DGN", "2020-06") is second
+    with pytest.raises(nm.AmbiguousDateError) as info:
+        ds.who_held("DGN", "2020")
+    assert str(info.value) == (
+        "2 officials may have held DGN during 2020: First (2018-01-01 to 2020-03-01); "
+        f"Second (2020-03-01 to 2020-09); First (2020-10-01 to in office as of {AS_OF}); "
+        "ask about one day, or list them with holders('DGN', during='2020')"
+    )
+    assert info.value.candidates == ("First", "Second")
+
+
+def test_one_official_s_two_tenures_in_a_year_are_one_holder_but_two_appointments() -> None:
+    alone = official_named("alone")
+    post = POSTS[0]
+    ds = dataset_of(
+        nm.Appointment(official=alone, post=post, start=P("2018-01-01"), end=P("2018-06-01"), sources=(SRC,)),
+        nm.Appointment(official=alone, post=post, start=P("2018-09-01"), end=P("2019-01-01"), sources=(SRC,)),
+    )
+    assert ds.validate() == ()
+    assert ds.who_held("DGN", "2018") is alone
+    assert ds.who_held("DGN", "2018-07") is None  # the vacancy between them
+    with pytest.raises(nm.AmbiguousDateError) as info:
+        ds.appointment("DGN", "2018")
+    assert str(info.value) == (
+        "2 tenures of Alone may have held DGN during 2018: Alone (2018-01-01 to 2018-06-01); "
+        "Alone (2018-09-01 to 2019-01-01); ask about one day, or list them with holders('DGN', during='2018')"
+    )
+    assert ds.appointment("DGN", "2018-10") == ds.tables.appointments[1]
