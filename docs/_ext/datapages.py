@@ -103,7 +103,7 @@ def post_page(ds: nm.Dataset, post: nm.Post) -> str:
     lines += ["| Official | Nationality | From | To | Sources |", "|---|---|---|---|---|"]
     for a in holders:
         start = str(a.start) if a.start else "unknown"
-        end = "in office" if a.in_office else (str(a.end) if a.end else "unknown")
+        end = f"in office as of {ds.info.as_of}" if a.in_office else (str(a.end) if a.end else "unknown")
         if a.attested and (a.start is None or a.end is None):
             start += " (attested " + ", ".join(str(d) for d in a.attested) + ")"
         refs = ", ".join(f"[{i + 1}]({s.url})" for i, s in enumerate(a.sources))
@@ -215,7 +215,8 @@ def timeline_svg(ds: nm.Dataset) -> str:
             name = html.escape(a.official.name)
             parts.append(
                 f'<rect x="{x1:.1f}" y="{y}" width="{x2 - x1:.1f}" height="26" fill="{fill}" rx="3">'
-                f"<title>{name} ({a.start or '?'} to {a.end or ('in office' if a.in_office else '?')})</title></rect>"
+                f"<title>{name} ({a.start or '?'} to "
+                f"{a.end or (f'in office as of {ds.info.as_of}' if a.in_office else '?')})</title></rect>"
             )
             label = html.escape(_short(a.official.name))
             if x2 - x1 > 8 * len(label):
