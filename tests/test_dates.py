@@ -433,3 +433,22 @@ def test_conferences_sort_by_date() -> None:
     by_date = sorted(nm.conferences(), key=lambda c: c.date)
     assert [c.date.earliest() for c in by_date] == sorted(c.date.earliest() for c in nm.conferences())
     assert by_date == list(nm.conferences())  # the bundled chronology is the date order
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("May 32 2020", "that month has no such day"),
+        ("13/13/2020", "there is no such month"),
+        ("10000", "years run from 1 to 9999"),
+        ("June 10000", "years run from 1 to 9999"),
+        ("foo 2020", "write it as YYYY-MM-DD, '19 May 2020', 'May 2020' or '2020'"),
+        ("-2020", "it starts with a sign or ends with a separator"),
+        ("2020/", "it starts with a sign or ends with a separator"),
+    ],
+)
+def test_loose_text_is_refused_in_the_library_s_words(text: str, reason: str) -> None:
+    with pytest.raises(nm.InvalidDateError) as info:
+        nm.PartialDate.from_text(text)
+    assert str(info.value).startswith(f"{text!r} is not a date I can read")
+    assert str(info.value).endswith(reason)
