@@ -373,7 +373,7 @@ def _why(reason: str) -> str:
         return "I can read: that month has no such day"
     if reason.startswith("month must be"):
         return "I can read: there is no such month"
-    if reason.startswith("year") and "out of range" in reason:
+    if reason.startswith("year"):  # "year 10000 is out of range"
         return "I can read: years run from 1 to 9999"
     return "I can read; write it as YYYY-MM-DD, '19 May 2020', 'May 2020' or '2020'"
 
