@@ -22,6 +22,7 @@ BUILTIN: dict[type[nm.Error], type[Exception]] = {
     nm.UnknownTopicError: LookupError,
     nm.UnknownOfficialError: LookupError,
     nm.UnknownConferenceError: LookupError,
+    nm.WriteError: OSError,
 }
 
 

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
         UnknownOfficialError,
         UnknownPostError,
         UnknownTopicError,
+        WriteError,
     )
     from ._model import (
         AgendaItem,
@@ -148,6 +149,7 @@ _LAZY: dict[str, str] = {
     "UnknownOfficialError": "._errors",
     "UnknownPostError": "._errors",
     "UnknownTopicError": "._errors",
+    "WriteError": "._errors",
     "alternation_exceptions": "._api",
     "appointment": "._api",
     "appointments": "._api",
@@ -235,6 +237,7 @@ __all__ = [
     "UnknownOfficialError",
     "UnknownPostError",
     "UnknownTopicError",
+    "WriteError",
     "__version__",
     "alternation_exceptions",
     "appointment",

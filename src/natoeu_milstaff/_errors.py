@@ -19,6 +19,7 @@ __all__ = [
     "UnknownOfficialError",
     "UnknownPostError",
     "UnknownTopicError",
+    "WriteError",
 ]
 
 
@@ -116,6 +117,39 @@ class DataError(Error, ValueError):
         super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
 
 
+class WriteError(Error, OSError):
+    """A file could not be written, or a target was refused before anything was written.
+
+    Raised by ``Dataset.dump`` and ``Dataset.export``. The message names the file or
+    directory and the cause; ``filename`` holds its path. ``errno`` and ``strerror`` are
+    the operating system's where it reported the failure (a full disk: ``ENOSPC``), and
+    ``None`` where the library refused a target (a symbolic link, a stray file).
+    ``replaced`` lists the files of a multi-file write that were already put in place
+    before it failed; empty, no file was changed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        filename: str | None = None,
+        replaced: Sequence[str] = (),
+        errno: int | None = None,
+        strerror: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.filename = filename
+        self.errno = errno
+        self.strerror = strerror
+        self.replaced: tuple[str, ...] = tuple(replaced)
+
+    def __str__(self) -> str:  # OSError would otherwise show "[Errno ...]" forms
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[type[WriteError], tuple[object, ...]]:
+        # pickle would call cls(*args) with the message alone and lose the rest
+        return (type(self), (self.args[0], self.filename, self.replaced, self.errno, self.strerror))
+
+
 def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> tuple[str, ...]:
     """Up to three choices close to ``key``, matched by whole name or by any one word.
 
@@ -151,5 +185,6 @@ for _cls in (
     UnknownOfficialError,
     UnknownConferenceError,
     DataError,
+    WriteError,
 ):
     _cls.__module__ = "natoeu_milstaff"
