@@ -9,8 +9,11 @@ listing. A listing that matches nothing prints no rows (``[]`` with ``--json``),
 so in one line on stderr, and exits 0.
 
 Bad input gets one line on stderr, starting ``error:`` and naming the value or path
-concerned, and exit status 2; a data directory that fails validation gets its
-problems on stderr and exit status 1, as does a file that cannot be written. Options
+concerned, and exit status 2; a path option or argument is checked as the library
+checks a path, so an empty one (an unset shell variable) is an error that names the
+option, never the bundled data or the current directory. A data directory that fails
+validation gets its problems on stderr and exit status 1, as does a file that cannot
+be written. Options
 shared by every subcommand (``--data``) go before or after it. A closed pipe
 (``| head -1``) ends the command quietly with status 0. Never a traceback.
 """
@@ -27,10 +30,10 @@ import stat
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from ._dataset import Dataset
+from ._dataset import Dataset, _check_path
 from ._dates import as_period
 from ._display import end_text, tenure_text
-from ._errors import AmbiguousDateError, DataError, Error
+from ._errors import AmbiguousDateError, DataError, Error, InvalidValueError
 from ._model import Basis
 
 if TYPE_CHECKING:
@@ -297,14 +300,20 @@ def _os_error(exc: OSError) -> str:
     return f"{' -> '.join(paths)}: {reason}" if paths else reason
 
 
+def _checked(option: str, path: str) -> str:
+    """``path`` checked as the library checks every path; else a usage error naming ``option``."""
+    try:
+        return _check_path(path)
+    except InvalidValueError as exc:
+        raise _UsageError(f"{option} {path!r}: {exc}") from None
+
+
 def _directory(option: str, path: str) -> str:
     """``path`` if it names a directory; else a usage error that names it."""
     try:
-        mode = os.stat(path).st_mode
+        mode = os.stat(_checked(option, path)).st_mode
     except OSError as exc:
         raise _UsageError(f"{option} {path!r}: {exc.strerror or exc}") from None
-    except ValueError as exc:  # a NUL byte
-        raise _UsageError(f"{option} {path!r}: {exc}") from None
     if not stat.S_ISDIR(mode):
         raise _UsageError(f"{option} {path!r}: not a directory")
     return path
@@ -488,6 +497,7 @@ def _coverage(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def _export(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _checked("--out", args.out)
     if os.path.lexists(args.out) and not os.path.isdir(args.out):
         raise _UsageError(f"--out {args.out!r}: exists and is not a directory")
     for path in ds.export(args.out, args.format):

@@ -169,18 +169,17 @@ class Dataset:
         """Read a data directory laid out like the bundled ``natoeu_milstaff/data/``.
 
         Raises one ``DataError`` listing every problem (file and path of each), whether
-        the files are malformed or the records break an invariant.
+        the files are malformed or the records break an invariant. ``path`` is checked
+        as every entry point checks it: an empty or blank path, a NUL byte or a lone
+        surrogate raise ``InvalidValueError``, a value that is no path ``TypeError``.
         """
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
-        if not str(path).strip():
-            raise InvalidValueError("path is empty; name a data directory")
+        text = _check_path(path)
         from pathlib import Path
 
         from ._convert import structure_tables
         from ._files import read_tables
 
-        root = Path(path)
+        root = Path(text)
         dataset = cls(**structure_tables(read_tables(root), origin=str(root)))
         problems = dataset.validate()
         if problems:
@@ -188,15 +187,18 @@ class Dataset:
         return dataset
 
     def dump(self, path: str | os.PathLike[str]) -> None:
-        """Write the dataset as a data directory that ``Dataset.load`` reads back equal."""
-        if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
+        """Write the dataset as a data directory that ``Dataset.load`` reads back equal.
+
+        ``path`` is checked as ``load`` checks it: an empty path never means the current
+        directory.
+        """
+        text = _check_path(path)
         from pathlib import Path
 
         from ._convert import unstructure_tables
         from ._files import write_tables
 
-        write_tables(Path(path), unstructure_tables(self._tables))
+        write_tables(Path(text), unstructure_tables(self._tables))
 
     @classmethod
     def from_json(cls, path: str | os.PathLike[str]) -> Dataset:
@@ -279,9 +281,10 @@ class Dataset:
 
         ``format``: ``json`` (``dataset.json``, read back by ``Dataset.from_json``),
         ``csv`` (one file per table), ``popolo`` (``popolo.json``) or ``datapackage``
-        (the CSV files and a Frictionless ``datapackage.json``).
+        (the CSV files and a Frictionless ``datapackage.json``). ``path`` is checked as
+        ``load`` checks it.
         """
-        _check_path(path)
+        text = _check_path(path)
         from pathlib import Path
 
         from . import _export
@@ -295,10 +298,7 @@ class Dataset:
         writer = writers.get(format) if isinstance(format, str) else None
         if writer is None:
             raise InvalidValueError(f"unknown export format {format!r}; expected one of {', '.join(writers)}")
-        try:
-            return [str(p) for p in writer(self._tables, Path(path))]
-        except ValueError as exc:  # e.g. a NUL byte in the path
-            raise InvalidValueError(f"cannot write to {os.fspath(path)!r}: {exc}") from None
+        return [str(p) for p in writer(self._tables, Path(text))]
 
     def release(self) -> DataRelease:
         """Version, as-of date, coverage window and content fingerprint of this data."""
@@ -659,15 +659,32 @@ def _suffix(number: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
-def _check_path(path: object) -> None:
-    """A directory or file argument: a str or path-like, not empty, no NUL byte."""
+def _check_path(path: object) -> str:
+    """The text of a path argument, checked alike by every entry point that takes one.
+
+    ``load``, ``dump``, ``export``, ``from_json``, ``from_csv`` and the command line's
+    path options refuse the same paths in the same words: a value that is no str or
+    path-like of str (``TypeError``); an empty or blank path, a NUL byte, or
+    characters no file name can hold, such as a lone surrogate (``InvalidValueError``).
+    An empty path is never taken to mean a default such as the current directory.
+    """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"path must be a str or pathlib.Path, got {type(path).__name__}")
-    text = str(os.fspath(path))
-    if not text.strip():
+    text = os.fspath(path)
+    if not isinstance(text, str):
+        raise TypeError(f"path must be a str or pathlib.Path, got a path-like of {type(text).__name__}")
+    if not text:
         raise InvalidValueError("path is empty; name a directory or file")
+    if not text.strip():
+        raise InvalidValueError(f"path {text!r} is blank; name a directory or file")
     if "\0" in text:
         raise InvalidValueError(f"path {text!r} contains a NUL byte")
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start : exc.end]
+        raise InvalidValueError(f"path {text!r} cannot be a file name: {bad!r} ({exc.reason})") from None
+    return text
 
 
 def _foreign(kind: str, same_id: bool) -> str:
