@@ -457,7 +457,9 @@ def test_export_errors_name_the_path(tmp_path: Path) -> None:
     (tmp_path / "out" / "dataset.json").mkdir(parents=True)
     code, out, err = run("export", "--out", str(tmp_path / "out"))
     assert (code, out) == (1, "")
-    assert err == f"error: {str(tmp_path / 'out' / 'dataset.json')!r}: Is a directory\n"
+    assert err == (
+        f"error: {str(tmp_path / 'out' / 'dataset.json')!r}: a directory, not a regular file; nothing was written\n"
+    )
     code, out, err = run("export", "--out", str(existing / "sub"))
     assert (code, out) == (1, "")
     assert err.startswith(f"error: {str(existing / 'sub')!r}: ")

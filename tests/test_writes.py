@@ -1,26 +1,227 @@
-"""Paths: every entry point (the command line too) checks its path alike."""
+"""Writing files safely: every write is atomic per file and never follows a symbolic
+link, and every entry point checks its path alike."""
 
 from __future__ import annotations
 
+import errno
 import io
+import json
+import os
+import pickle
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._cli import main
+from natoeu_milstaff._model import TABLES
+from strategies import replace
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
 BUNDLED = nm.Dataset.bundled()
+# The bundled record with one fact changed, so that a file it replaced would show.
+CHANGED = replace(BUNDLED, info=attrs.evolve(BUNDLED.info, title="Changed"))
+# The package typed loosely, to pass wrong types on purpose.
+loose: Any = nm
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file in ``root`` (temporary files too) with its content."""
+    return {p.name: p.read_bytes() for p in sorted(root.iterdir())}
 
 
 def run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
+
+
+# -- 1. a failed write keeps the good copy -----------------------------------------------
+
+# Run in a child process: a file size limit (RLIMIT_FSIZE) makes every write past it fail
+# with EFBIG, as a full disk would with ENOSPC. SIGXFSZ is ignored so that the write
+# raises instead of killing the process.
+_CHILD = """
+import json, resource, signal, sys
+import attrs
+import natoeu_milstaff as nm
+
+target, fmt, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ds = nm.Dataset.bundled()
+fields = {f.name: getattr(ds.tables, f.name) for f in attrs.fields(type(ds.tables))}
+changed = nm.Dataset(**{**fields, "info": attrs.evolve(ds.info, title="Changed")})
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    changed.dump(target) if fmt == "dump" else changed.export(target, fmt)
+except Exception as exc:
+    print(json.dumps({
+        "type": type(exc).__name__,
+        "library": isinstance(exc, nm.Error),
+        "oserror": isinstance(exc, OSError),
+        "errno": getattr(exc, "errno", None),
+        "filename": getattr(exc, "filename", None),
+        "replaced": list(getattr(exc, "replaced", ())),
+        "message": str(exc),
+    }))
+else:
+    print("null")
+"""
+
+# The first file of each write that is larger than the limit below (8000 bytes).
+_TOO_BIG = {"dump": "sources.toml", "json": "dataset.json", "csv": "agenda_items.csv"}
+_READ_BACK: dict[str, Callable[[Path], nm.Dataset]] = {
+    "dump": nm.Dataset.load,
+    "json": lambda root: nm.Dataset.from_json(root / "dataset.json"),
+    "csv": nm.Dataset.from_csv,
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(_TOO_BIG))
+def test_a_write_that_fails_midway_leaves_the_good_copy_intact(tmp_path: Path, fmt: str) -> None:
+    pytest.importorskip("resource")
+    out = tmp_path / "out"
+    BUNDLED.dump(out) if fmt == "dump" else BUNDLED.export(out, fmt)
+    before = snapshot(out)
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(out), fmt, "8000"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(done.stdout)
+    assert report is not None, "the write should have failed"
+    target = out / _TOO_BIG[fmt]
+    assert report == {
+        "type": "WriteError",
+        "library": True,
+        "oserror": True,
+        "errno": errno.EFBIG,
+        "filename": str(target),
+        "replaced": [],
+        "message": f"{str(target)!r}: cannot be written (File too large); nothing in {str(out)!r} was replaced",
+    }
+    assert snapshot(out) == before  # every old file as it was, no temporary file left
+    assert _READ_BACK[fmt](out) == BUNDLED
+
+
+def test_a_rename_that_fails_midway_says_which_files_were_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    BUNDLED.dump(tmp_path)
+    real, calls = os.replace, []
+
+    def flaky(source: Any, target: Any) -> None:
+        calls.append(target)
+        if len(calls) == 3:
+            raise OSError(errno.EIO, "Input/output error")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    with pytest.raises(nm.WriteError) as info:
+        CHANGED.dump(tmp_path)
+    first, second, third = (t.file for t in TABLES[:3])
+    assert str(info.value) == (
+        f"{str(tmp_path / third)!r}: cannot be put in place (Input/output error); "
+        f"already replaced: {first}, {second}; the other files are as they were"
+    )
+    assert info.value.replaced == (str(tmp_path / first), str(tmp_path / second))
+    assert (info.value.errno, info.value.filename) == (errno.EIO, str(tmp_path / third))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.file for t in TABLES)  # no .tmp left
+
+
+def test_write_error_is_an_os_error_and_survives_pickling() -> None:
+    error = nm.WriteError(
+        "'x': cannot be written (No space left on device)", "x", ["a"], errno.ENOSPC, "No space"
+    )
+    assert isinstance(error, nm.Error)
+    assert isinstance(error, OSError)
+    assert str(error) == "'x': cannot be written (No space left on device)"
+    twin = pickle.loads(pickle.dumps(error))
+    assert type(twin) is nm.WriteError
+    assert (str(twin), twin.filename, twin.replaced, twin.errno, twin.strerror) == (
+        str(error),
+        "x",
+        ("a",),
+        errno.ENOSPC,
+        "No space",
+    )
+
+
+def test_written_files_keep_their_mode_and_new_ones_follow_the_umask(tmp_path: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("permission bits are POSIX")
+    BUNDLED.dump(tmp_path)
+    (tmp_path / "posts.toml").chmod(0o600)
+    CHANGED.dump(tmp_path)
+    assert (tmp_path / "posts.toml").stat().st_mode & 0o777 == 0o600
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert (tmp_path / "topics.toml").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# -- 2. writers never follow a symbolic link ----------------------------------------------
+
+WRITERS: dict[str, tuple[str, Callable[[Path], object]]] = {
+    "dump": ("sources.toml", BUNDLED.dump),
+    "json": ("dataset.json", lambda out: BUNDLED.export(out, "json")),
+    "csv": ("sources.csv", lambda out: BUNDLED.export(out, "csv")),
+    "popolo": ("popolo.json", lambda out: BUNDLED.export(out, "popolo")),
+    "datapackage": ("datapackage.json", lambda out: BUNDLED.export(out, "datapackage")),
+}
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_planted_symbolic_link_is_refused_and_its_target_untouched(tmp_path: Path, writer: str) -> None:
+    name, write = WRITERS[writer]
+    victim = tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / name).symlink_to(victim)
+    with pytest.raises(nm.WriteError) as info:
+        write(out)
+    assert str(info.value) == (
+        f"{str(out / name)!r}: a symbolic link, which is never written through; nothing was written"
+    )
+    assert info.value.filename == str(out / name)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert (out / name).is_symlink()
+    assert [p.name for p in out.iterdir()] == [name]  # no other file written either
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_target_directory_that_is_a_link_or_a_file_is_refused(tmp_path: Path, writer: str) -> None:
+    _, write = WRITERS[writer]
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    with pytest.raises(nm.WriteError) as info:
+        write(tmp_path / "link")
+    assert str(info.value) == (
+        f"{str(tmp_path / 'link')!r}: a symbolic link, which is never written through; "
+        "name the directory it points to; nothing was written"
+    )
+    assert list(real.iterdir()) == []
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(nm.WriteError, match="exists and is not a directory; nothing was written"):
+        write(tmp_path / "file")
+
+
+def test_a_target_that_is_a_directory_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "conferences.toml").mkdir()
+    with pytest.raises(nm.WriteError) as info:
+        BUNDLED.dump(tmp_path)
+    assert str(info.value) == (
+        f"{str(tmp_path / 'conferences.toml')!r}: a directory, not a regular file; nothing was written"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["conferences.toml"]
 
 
 # -- 3. one path check for every entry point ---------------------------------------------
@@ -73,6 +274,22 @@ def test_every_entry_point_refuses_what_is_no_path(entry: str) -> None:
         ENTRY_POINTS[entry](_PathLike(b"data"))
 
 
+def test_dump_refuses_a_directory_holding_another_toml_file(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\n", encoding="utf-8")
+    with pytest.raises(nm.WriteError) as info:
+        BUNDLED.dump(tmp_path)
+    assert str(info.value) == (
+        f"{str(tmp_path)!r}: holds pyproject.toml, which Dataset.load would refuse beside the files "
+        "written here; remove it or write into another directory; nothing was written"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["pyproject.toml"]
+    # What dump writes, load reads back: a data directory dumped over is fine.
+    (tmp_path / "pyproject.toml").unlink()
+    BUNDLED.dump(tmp_path)
+    CHANGED.dump(tmp_path)
+    assert nm.Dataset.load(tmp_path) == CHANGED
+
+
 def test_dump_and_load_take_the_paths_they_always_took(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,3 +322,17 @@ def test_cli_refuses_an_empty_path_naming_the_option(
     monkeypatch.chdir(tmp_path)
     assert run(*argv) == (2, "", f"error: {message}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_reports_a_refused_write_with_status_1(tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "dataset.json").symlink_to(victim)
+    target = str(tmp_path / "out" / "dataset.json")
+    assert run("export", "--out", str(tmp_path / "out")) == (
+        1,
+        "",
+        f"error: {target!r}: a symbolic link, which is never written through; nothing was written\n",
+    )
+    assert victim.read_text(encoding="utf-8") == "precious"

@@ -249,7 +249,11 @@ def dataframe(table: str) -> Any:
 
 
 def export(path: str | os.PathLike[str], format: str = "json") -> list[str]:
-    """Write the bundled data to ``path`` as ``json``, ``csv``, ``popolo`` or ``datapackage``."""
+    """Write the bundled data to ``path`` as ``json``, ``csv``, ``popolo`` or ``datapackage``.
+
+    As ``Dataset.export``: each file is written atomically, never through a symbolic
+    link; a file that cannot be written raises ``WriteError``.
+    """
     return Dataset.bundled().export(path, format)
 
 

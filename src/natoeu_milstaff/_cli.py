@@ -13,7 +13,7 @@ concerned, and exit status 2; a path option or argument is checked as the librar
 checks a path, so an empty one (an unset shell variable) is an error that names the
 option, never the bundled data or the current directory. A data directory that fails
 validation gets its problems on stderr and exit status 1, as does a file that cannot
-be written. Options
+be written (a ``WriteError``: a full disk, a symbolic link in the way). Options
 shared by every subcommand (``--data``) go before or after it. A closed pipe
 (``| head -1``) ends the command quietly with status 0. Never a traceback.
 """
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from ._dataset import Dataset, _check_path
 from ._dates import as_period
 from ._display import end_text, tenure_text
-from ._errors import AmbiguousDateError, DataError, Error, InvalidValueError
+from ._errors import AmbiguousDateError, DataError, Error, InvalidValueError, WriteError
 from ._model import Basis
 
 if TYPE_CHECKING:
@@ -248,7 +248,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     except _UsageError as exc:
         print(f"error: {exc}", file=err)
         return 2
-    except DataError as exc:
+    except (DataError, WriteError) as exc:
         print(f"error: {exc}", file=err)
         return 1
     except (Error, TypeError) as exc:

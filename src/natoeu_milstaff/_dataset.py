@@ -189,8 +189,19 @@ class Dataset:
     def dump(self, path: str | os.PathLike[str]) -> None:
         """Write the dataset as a data directory that ``Dataset.load`` reads back equal.
 
-        ``path`` is checked as ``load`` checks it: an empty path never means the current
-        directory.
+        The directory ``path`` is made if missing. Refused before anything is written,
+        with a ``WriteError`` naming it: a ``path`` that is a symbolic link or not a
+        directory; a data file there that is a symbolic link (a writer never follows
+        one) or not a regular file; another ``.toml`` file there (``pyproject.toml``),
+        which ``load`` would refuse. ``path`` itself is checked as ``load`` checks it.
+
+        Each file is written to a temporary file beside it and synced to disk; only when
+        all are written are they renamed into place. A file that cannot be written (a
+        full disk) thus replaces nothing, and the ``WriteError`` names it and the cause.
+        The write is atomic per file, not as a whole: should a rename fail, or the
+        machine stop, after the first file was replaced, the directory holds some new
+        files and some old ones, and the ``WriteError`` lists those already replaced
+        (``replaced``).
         """
         text = _check_path(path)
         from pathlib import Path
@@ -280,9 +291,14 @@ class Dataset:
         """Write the dataset to the directory ``path``; returns the files written.
 
         ``format``: ``json`` (``dataset.json``, read back by ``Dataset.from_json``),
-        ``csv`` (one file per table), ``popolo`` (``popolo.json``) or ``datapackage``
-        (the CSV files and a Frictionless ``datapackage.json``). ``path`` is checked as
-        ``load`` checks it.
+        ``csv`` (one file per table, read back by ``Dataset.from_csv``), ``popolo``
+        (``popolo.json``) or ``datapackage`` (the CSV files and a Frictionless
+        ``datapackage.json``).
+
+        The files are written as ``dump`` writes them: checked first (``path`` and each
+        target file must not be a symbolic link), then written atomically per file,
+        with a ``WriteError`` naming the file and, if it failed midway, the files
+        already replaced. ``path`` is checked as ``load`` checks it.
         """
         text = _check_path(path)
         from pathlib import Path

@@ -11,6 +11,9 @@ plain data, so an export can be read back into an equal dataset.
 
 Each flat table is described once, in ``FLAT_TABLES``; the CSV columns, the data package's
 schema, the pandas types and both directions of the conversion all follow from it.
+
+Every file is written through ``_files.write_files``: checked first (no symbolic
+links), then atomically per file.
 """
 
 from __future__ import annotations
@@ -523,15 +526,15 @@ def csv_text(name: str, rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+def _csv_files(tables: Tables) -> dict[str, bytes]:
+    return {f"{name}.csv": csv_text(name, rows).encode("utf-8") for name, rows in records(tables).items()}
+
+
 def write_csv(tables: Tables, out: Path) -> list[Path]:
-    """One CSV file per table in ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, rows in records(tables).items():
-        path = out / f"{name}.csv"
-        path.write_text(csv_text(name, rows), encoding="utf-8")
-        paths.append(path)
-    return paths
+    """One CSV file per table in ``out``, written by ``_files.write_files``."""
+    from ._files import write_files
+
+    return write_files(out, _csv_files(tables))
 
 
 def datapackage(tables: Tables) -> dict[str, Any]:
@@ -586,23 +589,21 @@ def _resource(table: str) -> str:
 
 
 def write_datapackage(tables: Tables, out: Path) -> list[Path]:
-    """The CSV files and their ``datapackage.json``."""
-    paths = write_csv(tables, out)
-    descriptor = out / "datapackage.json"
-    descriptor.write_text(json.dumps(datapackage(tables), indent=1) + "\n", encoding="utf-8")
-    return [*paths, descriptor]
+    """The CSV files and their ``datapackage.json``, in one write (as ``write_csv``)."""
+    from ._files import write_files
+
+    descriptor = json.dumps(datapackage(tables), indent=1) + "\n"
+    files = {**_csv_files(tables), "datapackage.json": descriptor.encode("utf-8")}
+    return write_files(out, files)
 
 
 def write_json(tables: Tables, out: Path) -> list[Path]:
     """``dataset.json``: the nested plain form that ``Dataset.from_json`` reads back."""
     from ._convert import unstructure_tables
+    from ._files import write_files
 
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "dataset.json"
-    path.write_text(
-        json.dumps(unstructure_tables(tables), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-    return [path]
+    text = json.dumps(unstructure_tables(tables), ensure_ascii=False, indent=1) + "\n"
+    return write_files(out, {"dataset.json": text.encode("utf-8")})
 
 
 def dataframe(tables: Tables, table: str) -> Any:
@@ -725,7 +726,7 @@ def popolo(tables: Tables) -> dict[str, Any]:
 
 def write_popolo(tables: Tables, out: Path) -> list[Path]:
     """``popolo.json`` in ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "popolo.json"
-    path.write_text(json.dumps(popolo(tables), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return [path]
+    from ._files import write_files
+
+    text = json.dumps(popolo(tables), ensure_ascii=False, indent=1) + "\n"
+    return write_files(out, {"popolo.json": text.encode("utf-8")})

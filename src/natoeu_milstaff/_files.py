@@ -3,26 +3,49 @@
 Only the files of ``TABLES`` are read, each from directly inside the directory: a data
 directory cannot make the loader read anywhere else, and TOML is data, never code.
 What comes out is plain data keyed by file name, for ``_convert`` to type.
+
+``write_files`` writes the files of every writer of the library: atomically, never
+through a symbolic link.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import math
+import os
 import re
+import stat
 from typing import TYPE_CHECKING, Any
 
-from ._errors import DataError
+from ._errors import DataError, WriteError
 from ._model import TABLES
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Collection, Mapping, Sequence
     from pathlib import Path
 
     from ._model import Table
 
-__all__ = ["check_shape", "parents_first", "read_tables", "write_tables"]
+__all__ = [
+    "check_shape",
+    "parents_first",
+    "read_tables",
+    "stray_files",
+    "write_files",
+    "write_tables",
+]
 
 FILES = {table.file: table for table in TABLES}
+
+
+def stray_files(root: Path, suffix: str, known: Collection[str]) -> list[str]:
+    """The names of the files in ``root`` that end in ``suffix`` but are not ``known``.
+
+    The loaders refuse a directory that holds one; the writers refuse to write into it,
+    so that what they write always reads back.
+    """
+    return sorted(p.name for p in root.glob(f"*{suffix}") if p.name not in known)
 
 
 def read_tables(root: Path) -> dict[str, Any]:
@@ -33,7 +56,7 @@ def read_tables(root: Path) -> dict[str, Any]:
     try:
         if not root.is_dir():
             raise DataError([f"{root}: not a directory"], source=str(root))
-        stray = sorted(p.name for p in root.glob("*.toml") if p.name not in FILES)
+        stray = stray_files(root, ".toml", FILES)
     except OSError as exc:
         raise DataError([f"{root}: cannot be read ({exc.strerror or exc})"], source=str(root)) from None
     known = ", ".join(sorted(FILES))
@@ -143,11 +166,12 @@ def parents_first(
     return [(index, records[index]) for index in order]
 
 
-def write_tables(root: Path, tables: Mapping[str, Any]) -> None:
-    """Write ``tables`` (file name -> plain data) as TOML files in ``root``.
+def write_tables(root: Path, tables: Mapping[str, Any]) -> list[Path]:
+    """Write ``tables`` (file name -> plain data) as TOML files in ``root``, as ``write_files``.
 
     Every file is rendered and encoded before the first is written, so a value that
-    cannot be written leaves the directory as it was.
+    cannot be written leaves the directory as it was. A directory holding another
+    ``.toml`` file is refused: ``read_tables`` would refuse it.
     """
     rendered: dict[str, bytes] = {}
     for table in TABLES:
@@ -157,9 +181,179 @@ def write_tables(root: Path, tables: Mapping[str, Any]) -> None:
         else:
             text = f"[{key}]\n" + _body(value, prefix=key)
         rendered[table.file] = text.encode("utf-8")
-    root.mkdir(parents=True, exist_ok=True)
-    for name, data in rendered.items():
-        (root / name).write_bytes(data)
+    return write_files(root, rendered, stray=(".toml", "Dataset.load"))
+
+
+def write_files(
+    root: Path, files: Mapping[str, bytes], *, stray: tuple[str, str] | None = None
+) -> list[Path]:
+    """Write each of ``files`` (name -> content) into the directory ``root``, atomically.
+
+    First every target is checked, and nothing is written if one is refused: ``root``
+    must be a directory (made if missing) and not a symbolic link, each target file a
+    regular file or missing, never a symbolic link; with ``stray=(suffix, reader)``,
+    ``root`` must hold no other file ending in ``suffix``, which ``reader`` would
+    refuse. Then each file is written to a temporary file beside it (``.<name>.*.tmp``),
+    flushed and synced to disk; only when all are written are they renamed into place,
+    one by one, and the directory synced. A file that cannot be written (a full disk)
+    thus replaces nothing. The write is atomic per file, not as a whole: should a
+    rename fail, or the machine stop, between the first rename and the last, some
+    files are new and the rest old; the ``WriteError`` then lists those replaced.
+
+    A rename replaces a symbolic link planted after the check, never the file it
+    points to. A file that was there keeps its permission bits; a new one gets the
+    process's umask, as ``open`` gives it. Raises ``WriteError`` naming the file or
+    directory and the cause; temporary files are removed on any failure.
+    """
+    _check_targets(root, files, stray)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(root, "cannot make the directory", exc) from None
+    pending: dict[str, str] = {}  # name -> temporary file not yet renamed into place
+    replaced: list[str] = []
+    try:
+        for name, data in files.items():
+            try:
+                pending[name] = _write_temporary(root, name, data)
+            except OSError as exc:
+                unchanged = f"nothing in {str(root)!r} was replaced"
+                raise _write_error(root / name, "cannot be written", exc, unchanged) from None
+        for name in files:
+            try:
+                os.replace(pending[name], root / name)
+            except OSError as exc:
+                done = f"already replaced: {', '.join(replaced)}" if replaced else "no file was replaced"
+                raise _write_error(
+                    root / name,
+                    "cannot be put in place",
+                    exc,
+                    f"{done}; the other files are as they were",
+                    [str(root / r) for r in replaced],
+                ) from None
+            del pending[name]
+            replaced.append(name)
+    finally:
+        for path in pending.values():
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        if replaced:
+            _sync_directory(root)
+    return [root / name for name in files]
+
+
+def _check_targets(root: Path, files: Collection[str], stray: tuple[str, str] | None) -> None:
+    """Refuse, before anything is written, a target that is not a directory or regular file."""
+    try:
+        mode = os.lstat(root).st_mode
+    except FileNotFoundError:
+        return  # made anew: nothing in it to refuse
+    except OSError as exc:
+        raise _write_error(root, "cannot be written into", exc) from None
+    if stat.S_ISLNK(mode):
+        raise _refused(
+            root, "a symbolic link, which is never written through; name the directory it points to"
+        )
+    if not stat.S_ISDIR(mode):
+        raise _refused(root, "exists and is not a directory")
+    refused: list[tuple[Path, str]] = []
+    for name in files:
+        target = root / name
+        try:
+            mode = os.lstat(target).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise _write_error(target, "cannot be written", exc) from None
+        if stat.S_ISLNK(mode):
+            refused.append((target, "a symbolic link, which is never written through"))
+        elif stat.S_ISDIR(mode):
+            refused.append((target, "a directory, not a regular file"))
+        elif not stat.S_ISREG(mode):
+            refused.append((target, "not a regular file"))
+    if refused:
+        what = "; ".join(f"{str(path)!r}: {why}" for path, why in refused)
+        raise WriteError(f"{what}; nothing was written", str(refused[0][0]))
+    if stray is not None:
+        suffix, reader = stray
+        try:
+            found = stray_files(root, suffix, files)
+        except OSError as exc:
+            raise _write_error(root, "cannot be listed", exc) from None
+        if found:
+            raise _refused(
+                root,
+                f"holds {', '.join(found)}, which {reader} would refuse beside the files written here; "
+                "remove it or write into another directory",
+            )
+
+
+def _refused(path: Path, why: str) -> WriteError:
+    return WriteError(f"{str(path)!r}: {why}; nothing was written", str(path))
+
+
+def _write_error(
+    path: Path,
+    what: str,
+    exc: OSError,
+    consequence: str = "nothing was written",
+    replaced: Sequence[str] = (),
+) -> WriteError:
+    reason = exc.strerror or str(exc)
+    return WriteError(
+        f"{str(path)!r}: {what} ({reason}); {consequence}", str(path), replaced, exc.errno, exc.strerror
+    )
+
+
+def _write_temporary(root: Path, name: str, data: bytes) -> str:
+    """Write ``data`` to a new file beside ``root / name``, synced to disk; its path.
+
+    Made like ``tempfile.mkstemp`` (``O_EXCL``, a random name), but with the mode a
+    plain ``open`` would give it (``0o666`` less the umask), or the mode of the file it
+    is to replace.
+    """
+    try:
+        mode: int | None = stat.S_IMODE(os.lstat(root / name).st_mode)
+    except OSError:
+        mode = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        path = os.path.join(root, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            fd = os.open(path, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - a hundred random names taken
+        raise FileExistsError(errno.EEXIST, "no free name for a temporary file", os.fspath(root))
+    try:
+        try:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    return path
+
+
+def _sync_directory(root: Path) -> None:
+    """Make the renames in ``root`` durable (POSIX); where a directory cannot be synced,
+    the files are in place all the same."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(root, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
