@@ -1,8 +1,10 @@
-"""Writing files safely: every write is atomic per file and never follows a symbolic
-link, and every entry point checks its path alike."""
+"""Writing files safely, and reading only what was written: every write is atomic per file
+and never follows a symbolic link; every entry point checks its path alike; every loader
+refuses what it does not know; no data file is read past a size limit."""
 
 from __future__ import annotations
 
+import csv
 import errno
 import io
 import json
@@ -10,19 +12,20 @@ import os
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
 import natoeu_milstaff as nm
+from _support import copy_bundled_data
 from natoeu_milstaff._cli import main
 from natoeu_milstaff._model import TABLES
 from strategies import replace
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 BUNDLED = nm.Dataset.bundled()
 # The bundled record with one fact changed, so that a file it replaced would show.
@@ -290,6 +293,14 @@ def test_dump_refuses_a_directory_holding_another_toml_file(tmp_path: Path) -> N
     assert nm.Dataset.load(tmp_path) == CHANGED
 
 
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+def test_csv_export_refuses_a_directory_holding_another_csv_file(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "notes.csv").write_text("a\n", encoding="utf-8")
+    with pytest.raises(nm.WriteError, match=r"holds notes\.csv, which Dataset\.from_csv would refuse"):
+        BUNDLED.export(tmp_path, fmt)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.csv"]
+
+
 def test_dump_and_load_take_the_paths_they_always_took(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -336,3 +347,195 @@ def test_cli_reports_a_refused_write_with_status_1(tmp_path: Path) -> None:
         f"error: {target!r}: a symbolic link, which is never written through; nothing was written\n",
     )
     assert victim.read_text(encoding="utf-8") == "precious"
+
+
+# -- 5. every loader refuses unknown tables, keys and columns ------------------------------
+
+
+def test_load_refuses_a_stray_file_and_an_unknown_key(tmp_path: Path) -> None:
+    data = copy_bundled_data(tmp_path)
+    (data / "extra.toml").write_text("", encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.load(data)
+    (problem,) = info.value.problems
+    assert problem.startswith("extra.toml: unexpected file; known files are alternation.toml, ")
+    (data / "extra.toml").unlink()
+    text = (data / "posts.toml").read_text(encoding="utf-8")
+    (data / "posts.toml").write_text(text.replace('code = "DGIMS"', 'code = "DGIMS"\nnick = 1', 1), "utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.load(data)
+    assert "posts.toml: $.post[0]: unknown key(s) nick" in info.value.problems
+
+
+def _json_export(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    (path,) = BUNDLED.export(tmp_path, "json")
+    return Path(path), json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def test_from_json_refuses_an_unknown_table(tmp_path: Path) -> None:
+    path, raw = _json_export(tmp_path)
+    raw["extra.toml"] = [{"id": "x"}]
+    raw["notes"] = "a key that is no table"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_json(path)
+    tables = ", ".join(sorted(t.file for t in TABLES))
+    assert info.value.problems == (
+        f"{path}: $: unknown table(s) 'extra.toml', 'notes'; the tables are {tables}",
+    )
+
+
+def test_from_json_refuses_an_unknown_key_and_a_repeated_one(tmp_path: Path) -> None:
+    path, raw = _json_export(tmp_path)
+    raw["officials.toml"][0]["nickname"] = "x"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_json(path)
+    assert any(p.startswith("officials.toml: $.official[0]") and "nickname" in p for p in info.value.problems)
+    path.write_text('{"posts.toml": [], ' + json.dumps(_json_export(tmp_path)[1])[1:], encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_json(path)
+    assert info.value.problems == (
+        f"{path}: cannot be read as JSON (an object repeats the key(s) 'posts.toml')",
+    )
+
+
+def _edit_csv(path: Path, edit: Callable[[list[list[str]]], None]) -> None:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def _add_column(rows: list[list[str]]) -> None:
+    for i, row in enumerate(rows):
+        row.append("nickname" if i == 0 else "x")
+
+
+def _drop_column(rows: list[list[str]]) -> None:
+    for row in rows:
+        del row[-1]
+
+
+def _orphan_chair(rows: list[list[str]]) -> None:
+    rows.append(["nowhere", *rows[1][1:]])
+
+
+def _short_row(rows: list[list[str]]) -> None:
+    rows[1] = rows[1][:2]
+
+
+def _second_row(rows: list[list[str]]) -> None:
+    rows.append(list(rows[1]))
+
+
+CSV_FAULTS: dict[str, tuple[str, Callable[[list[list[str]]], None], str]] = {
+    "unknown column": (
+        "officials.csv",
+        _add_column,
+        "officials.csv: unknown column(s) 'nickname'; the columns are id, name, nationality, service, aliases, sources",
+    ),
+    "missing column": ("posts.csv", _drop_column, "posts.csv: missing column(s) deputy_of"),
+    "row of no record": (
+        "chairs.csv",
+        _orphan_chair,
+        "chairs.csv: 1 row with conference_id 'nowhere' belongs to no record",
+    ),
+    "row too short": ("topics.csv", _short_row, "topics.csv: row 2: 2 cells; the header has 5"),
+    "two dataset rows": ("dataset.csv", _second_row, "dataset.csv: expected one row, found 2"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(CSV_FAULTS))
+def test_from_csv_refuses_what_it_does_not_know(tmp_path: Path, fault: str) -> None:
+    file, edit, problem = CSV_FAULTS[fault]
+    BUNDLED.export(tmp_path, "csv")
+    _edit_csv(tmp_path / file, edit)
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path)
+    assert problem in info.value.problems
+    assert str(tmp_path) in str(info.value)
+
+
+def test_from_csv_refuses_a_stray_csv_file_and_lists_every_problem(tmp_path: Path) -> None:
+    BUNDLED.export(tmp_path, "datapackage")  # datapackage.json is not a stray file
+    assert nm.Dataset.from_csv(tmp_path) == BUNDLED
+    (tmp_path / "extra.csv").write_text("a\n1\n", encoding="utf-8")
+    _edit_csv(tmp_path / "officials.csv", _add_column)
+    (tmp_path / "chairs.csv").unlink()
+    (tmp_path / "chairs.csv").symlink_to(tmp_path / "extra.csv")
+    (tmp_path / "posts.csv").write_bytes(b"code\xff")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path)
+    problems = info.value.problems
+    assert problems[0].startswith("extra.csv: unexpected file; known files are agenda_items.csv, ")
+    assert "chairs.csv: missing (a symbolic link is not read)" in problems
+    assert "posts.csv: not UTF-8 text (byte 4)" in problems
+    assert any(p.startswith("officials.csv: unknown column(s) 'nickname'") for p in problems)
+    assert len(problems) == 4
+
+
+def test_from_csv_names_the_row_and_column_of_a_bad_cell(tmp_path: Path) -> None:
+    BUNDLED.export(tmp_path, "csv")
+
+    def bad_position(rows: list[list[str]]) -> None:
+        rows[3][rows[0].index("position")] = "third"
+
+    _edit_csv(tmp_path / "chairs.csv", bad_position)
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path)
+    assert info.value.problems == ("chairs.csv: row 4, column position: 'third' is not a whole number",)
+
+
+# -- 7. no data file is read past the size limit ------------------------------------------
+
+
+def _sparse(path: Path, size: int) -> None:
+    """Make ``path`` a file of ``size`` bytes that takes no room on disk."""
+    with open(path, "r+b" if path.exists() else "wb") as handle:
+        handle.truncate(size)
+
+
+def test_no_data_file_larger_than_the_limit_is_read(tmp_path: Path) -> None:
+    from natoeu_milstaff._files import MAX_FILE_BYTES
+
+    assert MAX_FILE_BYTES == 64 * 2**20
+    too_big = MAX_FILE_BYTES + 1
+    said = f"{too_big} bytes, more than the 67108864 bytes (64 MiB) a data file may hold; not read"
+    data = copy_bundled_data(tmp_path)
+    _sparse(data / "sources.toml", too_big)
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.load(data)
+    assert f"sources.toml: {said}" in info.value.problems
+
+    (path,) = BUNDLED.export(tmp_path / "json", "json")
+    _sparse(Path(path), too_big)
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_json(path)
+    assert info.value.problems == (f"{path}: {said}",)
+
+    BUNDLED.export(tmp_path / "csv", "csv")
+    _sparse(tmp_path / "csv" / "sources.csv", too_big)
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path / "csv")
+    assert info.value.problems == (f"sources.csv: {said}",)
+    # At the limit itself, a file is read (and found wanting for what it holds).
+    _sparse(tmp_path / "csv" / "sources.csv", MAX_FILE_BYTES)
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path / "csv")
+    assert not any("a data file may hold" in p for p in info.value.problems)
+
+
+def test_a_file_that_is_no_regular_file_is_not_read(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    data = copy_bundled_data(tmp_path)
+    (data / "posts.toml").unlink()
+    os.mkfifo(data / "posts.toml")  # reading it would wait for a writer for ever
+    (data / "topics.toml").unlink()
+    (data / "topics.toml").mkdir()
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.load(data)
+    assert "posts.toml: not a regular file" in info.value.problems
+    assert "topics.toml: not a regular file (a directory)" in info.value.problems

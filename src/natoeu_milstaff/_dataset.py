@@ -169,9 +169,13 @@ class Dataset:
         """Read a data directory laid out like the bundled ``natoeu_milstaff/data/``.
 
         Raises one ``DataError`` listing every problem (file and path of each), whether
-        the files are malformed or the records break an invariant. ``path`` is checked
-        as every entry point checks it: an empty or blank path, a NUL byte or a lone
-        surrogate raise ``InvalidValueError``, a value that is no path ``TypeError``.
+        the files are malformed or the records break an invariant. A data file that is
+        missing, a symbolic link, not a regular file or larger than 64 MiB (the limit
+        on every data file the library reads, checked before reading) is a problem, as
+        is another ``.toml`` file in the directory and an unknown key. ``path`` is
+        checked as every entry point checks it: an empty or blank path, a NUL byte or a
+        lone surrogate raise ``InvalidValueError``, a value that is no path
+        ``TypeError``.
         """
         text = _check_path(path)
         from pathlib import Path
@@ -213,54 +217,73 @@ class Dataset:
 
     @classmethod
     def from_json(cls, path: str | os.PathLike[str]) -> Dataset:
-        """Read a ``dataset.json`` written by ``export(path, "json")``; validated like ``load``."""
-        _check_path(path)
+        """Read a ``dataset.json`` written by ``export(path, "json")``; validated like ``load``.
+
+        One ``DataError`` lists every problem: a file that is not a regular file or is
+        larger than 64 MiB, text that is not JSON (or repeats a key), an unknown or
+        missing table, an unknown key in a record.
+        """
+        text = _check_path(path)
         import json
+        from pathlib import Path
 
         from ._convert import structure_tables
-
-        try:
-            with open(path, "rb") as handle:
-                raw = json.loads(handle.read())
-        except (OSError, ValueError, RecursionError) as exc:
-            raise DataError(
-                [f"{os.fspath(path)}: cannot be read as JSON ({exc})"], source=os.fspath(path)
-            ) from None
-        if not isinstance(raw, dict):
-            raise DataError([f"{os.fspath(path)}: $: expected an object of tables"], source=os.fspath(path))
-        from ._files import check_shape
+        from ._files import FILES, FileProblem, check_shape, read_data_file
         from ._model import TABLES
 
-        shape = [f"{os.fspath(path)}: {p}" for table in TABLES for p in check_shape(table, raw)]
+        try:
+            data = read_data_file(Path(text), text, follow=True)
+        except FileProblem as problem:
+            raise DataError([str(problem)], source=text) from None
+        try:
+            raw = json.loads(data, object_pairs_hook=_unique_keys)
+        except (ValueError, RecursionError) as exc:
+            raise DataError([f"{text}: cannot be read as JSON ({exc})"], source=text) from None
+        if not isinstance(raw, dict):
+            raise DataError([f"{text}: $: expected an object of tables"], source=text)
+        shape = [f"{text}: {p}" for table in TABLES for p in check_shape(table, raw)]
+        unknown = sorted(set(raw) - set(FILES))
+        if unknown:
+            tables = ", ".join(sorted(FILES))
+            shape.insert(
+                0, f"{text}: $: unknown table(s) {', '.join(map(repr, unknown))}; the tables are {tables}"
+            )
         if shape:
-            raise DataError(shape, source=os.fspath(path))
-        dataset = cls(**structure_tables(raw, origin=os.fspath(path)))
+            raise DataError(shape, source=text)
+        dataset = cls(**structure_tables(raw, origin=text))
         problems = dataset.validate()
         if problems:
-            raise DataError(problems, source=os.fspath(path))
+            raise DataError(problems, source=text)
         return dataset
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str]) -> Dataset:
-        """Read the CSV files written by ``export(path, "csv")``; validated like ``load``."""
-        _check_path(path)
-        import csv
+        """Read the CSV files written by ``export(path, "csv")``; validated like ``load``.
+
+        One ``DataError`` lists every problem, each naming its file: a table's file
+        missing, a symbolic link or larger than 64 MiB; another ``.csv`` file in the
+        directory; an unknown, missing or repeated column; a row with more or fewer
+        cells than the header; a cell of the wrong type; a row that belongs to no
+        record.
+        """
+        text = _check_path(path)
         from pathlib import Path
 
         from ._convert import structure_tables
         from ._export import from_records, read_csv
 
+        rows = read_csv(Path(text))
+        problems: list[str] = []
         try:
-            rows = read_csv(Path(path))
-            raw = from_records(rows)
-        except (OSError, ValueError, KeyError, TypeError, RecursionError, csv.Error) as exc:
-            raise DataError(
-                [f"{os.fspath(path)}: cannot be read as CSV tables ({exc!r})"], source=os.fspath(path)
-            ) from None
-        dataset = cls(**structure_tables(raw, origin=os.fspath(path)))
-        problems = dataset.validate()
+            raw = from_records(rows, problems)
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            raise DataError([f"{text}: cannot be read as CSV tables ({exc!r})"], source=text) from None
         if problems:
-            raise DataError(problems, source=os.fspath(path))
+            raise DataError(problems, source=text)
+        dataset = cls(**structure_tables(raw, origin=text))
+        problems = list(dataset.validate())
+        if problems:
+            raise DataError(problems, source=text)
         return dataset
 
     def records(self) -> dict[str, list[dict[str, Any]]]:
@@ -296,9 +319,11 @@ class Dataset:
         ``datapackage.json``).
 
         The files are written as ``dump`` writes them: checked first (``path`` and each
-        target file must not be a symbolic link), then written atomically per file,
-        with a ``WriteError`` naming the file and, if it failed midway, the files
-        already replaced. ``path`` is checked as ``load`` checks it.
+        target file must not be a symbolic link; for ``csv`` and ``datapackage``,
+        ``path`` must hold no other ``.csv`` file, which ``from_csv`` would refuse),
+        then written atomically per file, with a ``WriteError`` naming the file and,
+        if it failed midway, the files already replaced. ``path`` is checked as
+        ``load`` checks it.
         """
         text = _check_path(path)
         from pathlib import Path
@@ -701,6 +726,16 @@ def _check_path(path: object) -> str:
         bad = text[exc.start : exc.end]
         raise InvalidValueError(f"path {text!r} cannot be a file name: {bad!r} ({exc.reason})") from None
     return text
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (the last would win unseen)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        keys = [key for key, _ in pairs]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        raise ValueError(f"an object repeats the key(s) {', '.join(map(repr, twice))}")
+    return found
 
 
 def _foreign(kind: str, same_id: bool) -> str:

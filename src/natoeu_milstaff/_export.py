@@ -13,7 +13,7 @@ Each flat table is described once, in ``FLAT_TABLES``; the CSV columns, the data
 schema, the pandas types and both directions of the conversion all follow from it.
 
 Every file is written through ``_files.write_files``: checked first (no symbolic
-links), then atomically per file.
+links, no stray ``.csv`` file beside the CSV tables), then atomically per file.
 """
 
 from __future__ import annotations
@@ -454,58 +454,165 @@ def _unflatten(table: FlatTable, row: Mapping[str, Any]) -> dict[str, Any]:
     return record
 
 
-def from_records(rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """The nested plain data (keyed by file name) that ``records`` was made from."""
+def from_records(
+    rows: Mapping[str, list[dict[str, Any]]], problems: list[str] | None = None
+) -> dict[str, Any]:
+    """The nested plain data (keyed by file name) that ``records`` was made from.
+
+    A child row that belongs to no record (its parent's key names none), a child row
+    without a position and a single-record table without exactly one row are added to
+    ``problems`` (each naming its CSV file), not dropped unseen.
+    """
+    found: list[str] = [] if problems is None else problems
     # Child rows by table and parent (its head cells but the position), in position order.
     children: dict[tuple[str, tuple[Any, ...]], list[dict[str, Any]]] = {}
     for table in FLAT_TABLES:
         if table.within:
-            for row in sorted(rows[table.name], key=lambda r: r["position"]):
+            placed = [row for row in rows[table.name] if row["position"] is not None]
+            if len(placed) != len(rows[table.name]):
+                found.append(
+                    f"{table.name}.csv: {_rows(len(rows[table.name]) - len(placed))} without a position"
+                )
+            for row in sorted(placed, key=lambda r: r["position"]):
                 place = tuple(row[c.name] for c in table.head[:-1])
                 children.setdefault((table.name, place), []).append(row)
 
     def plain(table: FlatTable, row: Mapping[str, Any]) -> dict[str, Any]:
         record = _unflatten(table, row)
         for child, link in _CHILDREN[table.name]:
-            found = children.get((child.name, _place(link, row[_KEY[table.name].name])))
-            if found:
-                record[link.field] = [plain(child, r) for r in found]
+            mine = children.pop((child.name, _place(link, row[_KEY[table.name].name])), None)
+            if mine:
+                record[link.field] = [plain(child, r) for r in mine]
         return record
 
     out: dict[str, Any] = {}
     for table in FLAT_TABLES:
         if table.single:
-            (row,) = rows[table.name]
-            out[table.file] = plain(table, row)
+            if len(rows[table.name]) != 1:
+                found.append(f"{table.name}.csv: expected one row, found {len(rows[table.name])}")
+                out[table.file] = {}
+                continue
+            out[table.file] = plain(table, rows[table.name][0])
         elif table.file:
             out[table.file] = [plain(table, row) for row in rows[table.name]]
+    for (name, place), orphans in children.items():  # what no record took
+        head = ", ".join(f"{c.name} {v!r}" for c, v in zip(_BY_NAME[name].head, place, strict=False))
+        verb = "belongs" if len(orphans) == 1 else "belong"
+        found.append(f"{name}.csv: {_rows(len(orphans))} with {head} {verb} to no record")
+    if problems is None and found:
+        from ._errors import DataError
+
+        raise DataError(found, source="CSV tables")
     return out
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'' if count == 1 else 's'}"
 
 
 def _parse(kind: str, text: str) -> Any:
     if text == "":
         return None
     if kind == "integer":
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(f"{text[:40]!r} is not a whole number") from None
     if kind == "boolean":
         if text in ("true", "True", "TRUE", "1"):
             return True
         if text in ("false", "False", "FALSE", "0"):
             return False
-        raise ValueError(f"{text!r} is not true or false")
+        raise ValueError(f"{text[:40]!r} is not true or false")
     return text
 
 
 def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every table from the CSV files ``write_csv`` wrote, typed as ``records``."""
+    """The rows of every table from the CSV files ``write_csv`` wrote, typed as ``records``.
+
+    Each table's file is read as ``_files.read_data_file`` reads a data file (a regular
+    file, no symbolic link, at most ``MAX_FILE_BYTES``). Raises one ``DataError`` listing
+    every problem, each naming its file: a file missing or unreadable, another ``.csv``
+    file in the directory, an unknown, missing or repeated column, a row with more or
+    fewer cells than the header, a cell that is not of its column's type.
+    """
+    from ._errors import DataError
+    from ._files import MAX_FILE_BYTES, FileProblem, read_data_file, stray_files
+
+    source = str(directory)
+    files = {f"{name}.csv": name for name in SCHEMA}
+    try:
+        if not directory.is_dir():
+            raise DataError([f"{directory}: not a directory"], source=source)
+        stray = stray_files(directory, ".csv", files)
+    except OSError as exc:
+        raise DataError([f"{directory}: cannot be read ({exc.strerror or exc})"], source=source) from None
+    known = ", ".join(sorted(files))
+    problems = [f"{name}: unexpected file; known files are {known}" for name in stray]
+    # Long notes may pass the csv module's default cell limit (128 KiB); a cell may fill a file.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     out: dict[str, list[dict[str, Any]]] = {}
-    # Long notes may pass the csv module's default cell limit (128 KiB); allow 64 MiB.
-    csv.field_size_limit(max(csv.field_size_limit(), 64 * 2**20))
-    for name, columns in SCHEMA.items():
-        with open(directory / f"{name}.csv", encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            out[name] = [{column: _parse(kind, row[column]) for column, kind in columns} for row in reader]
+    for file, name in files.items():
+        try:
+            text = read_data_file(directory / file, file).decode("utf-8")
+        except FileProblem as problem:
+            problems.append(str(problem))
+            continue
+        except UnicodeDecodeError as exc:
+            problems.append(f"{file}: not UTF-8 text (byte {exc.start})")
+            continue
+        table = _read_table(file, text, SCHEMA[name], problems)
+        if table is not None:
+            out[name] = table
+    if problems:
+        raise DataError(problems, source=source)
     return out
+
+
+def _read_table(
+    file: str, text: str, columns: list[tuple[str, str]], problems: list[str]
+) -> list[dict[str, Any]] | None:
+    """The typed rows of one CSV file, or ``None`` with its problems added to ``problems``."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    expected = [column for column, _ in columns]
+    try:
+        header = next(reader, None)
+        if header is None:
+            problems.append(f"{file}: empty; expected a header row")
+            return None
+        unknown = [column for column in dict.fromkeys(header) if column not in expected]
+        missing = [column for column in expected if column not in header]
+        twice = [column for column in dict.fromkeys(header) if header.count(column) > 1]
+        found = []
+        if unknown:
+            names = ", ".join(map(repr, unknown))
+            found.append(f"{file}: unknown column(s) {names}; the columns are {', '.join(expected)}")
+        if missing:
+            found.append(f"{file}: missing column(s) {', '.join(missing)}")
+        if twice:
+            found.append(f"{file}: column(s) given twice: {', '.join(map(repr, twice))}")
+        if found:
+            problems += found
+            return None
+        kinds = dict(columns)
+        rows: list[dict[str, Any]] = []
+        for number, cells in enumerate(reader, start=2):  # row 1 is the header
+            if not cells:  # a blank line
+                continue
+            if len(cells) != len(header):
+                problems.append(f"{file}: row {number}: {len(cells)} cells; the header has {len(header)}")
+                continue
+            row: dict[str, Any] = {}
+            for column, cell in zip(header, cells, strict=True):
+                try:
+                    row[column] = _parse(kinds[column], cell)
+                except ValueError as exc:
+                    problems.append(f"{file}: row {number}, column {column}: {exc}")
+            rows.append({column: row.get(column) for column in expected})
+    except csv.Error as exc:
+        problems.append(f"{file}: not valid CSV (line {reader.line_num}: {exc})")
+        return None
+    return rows
 
 
 def _cell(value: Any) -> Any:
@@ -531,10 +638,11 @@ def _csv_files(tables: Tables) -> dict[str, bytes]:
 
 
 def write_csv(tables: Tables, out: Path) -> list[Path]:
-    """One CSV file per table in ``out``, written by ``_files.write_files``."""
+    """One CSV file per table in ``out``, written by ``_files.write_files``; a directory
+    holding another ``.csv`` file is refused, as ``read_csv`` would refuse it."""
     from ._files import write_files
 
-    return write_files(out, _csv_files(tables))
+    return write_files(out, _csv_files(tables), stray=(".csv", "Dataset.from_csv"))
 
 
 def datapackage(tables: Tables) -> dict[str, Any]:
@@ -594,7 +702,7 @@ def write_datapackage(tables: Tables, out: Path) -> list[Path]:
 
     descriptor = json.dumps(datapackage(tables), indent=1) + "\n"
     files = {**_csv_files(tables), "datapackage.json": descriptor.encode("utf-8")}
-    return write_files(out, files)
+    return write_files(out, files, stray=(".csv", "Dataset.from_csv"))
 
 
 def write_json(tables: Tables, out: Path) -> list[Path]:

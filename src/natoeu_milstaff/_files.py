@@ -4,8 +4,10 @@ Only the files of ``TABLES`` are read, each from directly inside the directory: 
 directory cannot make the loader read anywhere else, and TOML is data, never code.
 What comes out is plain data keyed by file name, for ``_convert`` to type.
 
-``write_files`` writes the files of every writer of the library: atomically, never
-through a symbolic link.
+The file handling every reader and writer of the library shares lives here too:
+``read_data_file`` reads one data file (a regular file, no symbolic link where the
+directory holds it, at most ``MAX_FILE_BYTES``), and ``write_files`` writes files
+atomically, never through a symbolic link.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ if TYPE_CHECKING:
     from ._model import Table
 
 __all__ = [
+    "MAX_FILE_BYTES",
+    "FileProblem",
     "check_shape",
     "parents_first",
+    "read_data_file",
     "read_tables",
     "stray_files",
     "write_files",
@@ -37,6 +42,67 @@ __all__ = [
 ]
 
 FILES = {table.file: table for table in TABLES}
+
+MAX_FILE_BYTES = 64 * 2**20
+"""The largest data file a loader reads: 64 MiB, checked before reading.
+
+It holds for each TOML table file (``Dataset.load``), for ``dataset.json``
+(``Dataset.from_json``) and for each CSV file (``Dataset.from_csv``). The bundled data
+is far below it: its largest file, ``sources.toml``, is about 25 KB and the whole
+directory about 75 KB; its ``dataset.json`` is about 85 KB and its largest CSV file
+about 21 KB.
+"""
+
+
+class FileProblem(Exception):
+    """One data file that cannot be read, as one problem line (``name: what``)."""
+
+
+def _size(count: int) -> str:
+    limit = f"{MAX_FILE_BYTES} bytes ({MAX_FILE_BYTES // 2**20} MiB)"
+    return f"{count} bytes, more than the {limit} a data file may hold"
+
+
+def read_data_file(path: Path, name: str, *, follow: bool = False) -> bytes:
+    """The bytes of the data file at ``path``, called ``name`` in problems.
+
+    Reads only a regular file of at most ``MAX_FILE_BYTES``, checking its size before
+    reading it. Unless ``follow`` (a file the caller named itself), a symbolic link is
+    not read: a data directory cannot point the loader elsewhere. Raises ``FileProblem``.
+    """
+    try:
+        link = not follow and path.is_symlink()
+    except OSError as exc:  # a name too long, say
+        raise FileProblem(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if link:
+        raise FileProblem(f"{name}: missing (a symbolic link is not read)")
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)  # a FIFO: no wait
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileProblem(f"{name}: missing") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not follow:  # made a link since the check above
+            raise FileProblem(f"{name}: missing (a symbolic link is not read)") from None
+        raise FileProblem(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = " (a directory)" if stat.S_ISDIR(info.st_mode) else ""
+            raise FileProblem(f"{name}: not a regular file{kind}")
+        if info.st_size > MAX_FILE_BYTES:
+            raise FileProblem(f"{name}: {_size(info.st_size)}; not read")
+        with open(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew after the check
+            raise FileProblem(f"{name}: {_size(len(data))} (or more); not read")
+    except OSError as exc:
+        raise FileProblem(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    return data
 
 
 def stray_files(root: Path, suffix: str, known: Collection[str]) -> list[str]:
@@ -64,19 +130,13 @@ def read_tables(root: Path) -> dict[str, Any]:
     tables: dict[str, Any] = {}
     for table in TABLES:
         name, key = table.file, table.key
-        path = root / name
-        if not path.is_file() or path.is_symlink():
-            problems.append(
-                f"{name}: missing" + (" (a symbolic link is not read)" if path.is_symlink() else "")
-            )
-            continue
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = read_data_file(root / name, name).decode("utf-8")
+        except FileProblem as problem:
+            problems.append(str(problem))
+            continue
         except UnicodeDecodeError as exc:
             problems.append(f"{name}: not UTF-8 text (byte {exc.start})")
-            continue
-        except OSError as exc:
-            problems.append(f"{name}: cannot be read ({exc.strerror or exc})")
             continue
         try:
             doc = tomllib.loads(text)
