@@ -1,6 +1,7 @@
 """Writing files safely, and reading only what was written: every write is atomic per file
 and never follows a symbolic link; every entry point checks its path alike; every loader
-refuses what it does not know; no data file is read past a size limit."""
+refuses what it does not know; CSV text cannot become a spreadsheet formula; no data
+file is read past a size limit."""
 
 from __future__ import annotations
 
@@ -12,17 +13,21 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
-from _support import copy_bundled_data
+from _support import SRC, P, copy_bundled_data
 from natoeu_milstaff._cli import main
+from natoeu_milstaff._export import SCHEMA, csv_text, read_csv
 from natoeu_milstaff._model import TABLES
-from strategies import replace
+from strategies import INFO, POSTS, replace
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -486,6 +491,95 @@ def test_from_csv_names_the_row_and_column_of_a_bad_cell(tmp_path: Path) -> None
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.from_csv(tmp_path)
     assert info.value.problems == ("chairs.csv: row 4, column position: 'third' is not a whole number",)
+
+
+# -- 6. CSV text cannot become a spreadsheet formula --------------------------------------
+
+TRICKY = ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "'quoted", "''twice", '=HYPERLINK("http://x")', "plain"]
+
+
+def _tricky_dataset() -> nm.Dataset:
+    src = attrs.evolve(SRC, title=TRICKY[0], publisher=TRICKY[2], notes=tuple(TRICKY))
+    person = nm.Official(id="p", name=TRICKY[6], aliases=("@alias",), sources=(src,))
+    serving = nm.Appointment(official=person, post=POSTS[0], start=P("2020"), in_office=True, sources=(src,))
+    figure = nm.Figure(key="k", label="-label", value=-5, sources=(src,))
+    conference = nm.Conference(
+        id="c",
+        date=P("2020-03-01"),
+        evidence=nm.Evidence.REPORTED,
+        venue="+venue",
+        figures=(figure,),
+        notes=("-n",),
+        sources=(src,),
+    )
+    return nm.Dataset(
+        info=INFO,
+        sources=(src,),
+        posts=POSTS,
+        officials=(person,),
+        appointments=(serving,),
+        conferences=(conference,),
+    )
+
+
+def _cells(root: Path, name: str) -> list[dict[str, str]]:
+    with open(root / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_text_that_could_start_a_formula_is_quoted_and_read_back(tmp_path: Path) -> None:
+    from natoeu_milstaff._export import FORMULA_START
+
+    assert FORMULA_START == ("=", "+", "-", "@", "\t", "\r")
+    ds = _tricky_dataset()
+    assert ds.validate() == ()
+    ds.export(tmp_path, "datapackage")
+    for name, columns in SCHEMA.items():
+        for row in _cells(tmp_path, name):
+            for column, kind in columns:
+                cell = row[column]
+                if kind == "string":
+                    assert not cell.startswith(FORMULA_START), (name, column, cell)
+    assert _cells(tmp_path, "officials")[0]["name"] == '\'=HYPERLINK("http://x")'
+    assert _cells(tmp_path, "sources")[0]["title"] == "'=1+1"
+    assert _cells(tmp_path, "figures")[0]["label"] == "'-label"
+    assert _cells(tmp_path, "figures")[0]["value"] == "-5"  # a number stays a number
+    assert nm.Dataset.from_csv(tmp_path) == ds
+    assert ds.records()["officials"][0]["name"] == TRICKY[6]  # records() keep the text as it is
+    (path,) = ds.export(tmp_path / "json", "json")
+    assert nm.Dataset.from_json(path) == ds
+
+
+# Text with what a spreadsheet might take for a formula, and the quote that escapes it.
+formula_text = st.text(min_size=1, max_size=20) | st.builds(
+    "".join,
+    st.lists(st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "\n", "a", " ", '"', ","]), min_size=1),
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(formula_text, min_size=1, max_size=4))
+def test_any_text_round_trips_through_csv_and_never_starts_a_formula(texts: list[str]) -> None:
+    from natoeu_milstaff._export import FORMULA_START
+
+    name, columns = "sources", SCHEMA["sources"]
+    strings = [column for column, kind in columns if kind == "string"]
+    rows = [
+        {
+            column: texts[(i + j) % len(texts)] if column in strings else None
+            for j, (column, _) in enumerate(columns)
+        }
+        for i in range(len(texts))
+    ]
+    text = csv_text(name, rows)
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        assert not any(row[column].startswith(FORMULA_START) for column in strings), row
+    with tempfile.TemporaryDirectory() as tmp:
+        for table in SCHEMA:
+            Path(tmp, f"{table}.csv").write_text(
+                text if table == name else csv_text(table, []), encoding="utf-8", newline=""
+            )
+        assert read_csv(Path(tmp))[name] == rows
 
 
 # -- 7. no data file is read past the size limit ------------------------------------------

@@ -252,7 +252,8 @@ def export(path: str | os.PathLike[str], format: str = "json") -> list[str]:
     """Write the bundled data to ``path`` as ``json``, ``csv``, ``popolo`` or ``datapackage``.
 
     As ``Dataset.export``: each file is written atomically, never through a symbolic
-    link; a file that cannot be written raises ``WriteError``.
+    link, and a CSV text cell that a spreadsheet could take for a formula is written
+    behind a ``'``; a file that cannot be written raises ``WriteError``.
     """
     return Dataset.bundled().export(path, format)
 

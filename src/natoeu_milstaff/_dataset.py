@@ -264,7 +264,8 @@ class Dataset:
         missing, a symbolic link or larger than 64 MiB; another ``.csv`` file in the
         directory; an unknown, missing or repeated column; a row with more or fewer
         cells than the header; a cell of the wrong type; a row that belongs to no
-        record.
+        record. A text cell that begins with ``'`` loses that one ``'``, which
+        ``export`` writes before text a spreadsheet could take for a formula.
         """
         text = _check_path(path)
         from pathlib import Path
@@ -317,6 +318,16 @@ class Dataset:
         ``csv`` (one file per table, read back by ``Dataset.from_csv``), ``popolo``
         (``popolo.json``) or ``datapackage`` (the CSV files and a Frictionless
         ``datapackage.json``).
+
+        CSV cells are safe to open in a spreadsheet: a text cell that begins with
+        ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (the characters a
+        spreadsheet may read as the start of a formula) is written with a ``'`` before
+        it, and so is one that already begins with ``'``; ``from_csv`` removes exactly
+        one leading ``'`` from every text cell, so the round trip is exact. Only text
+        columns (``string`` in the data package's schema) are so written; numbers,
+        flags and dates are the library's own and stay as they are: a negative
+        ``figures.value`` is written ``-5``, which a spreadsheet reads as a number.
+        Lists are JSON arrays and begin with ``[``.
 
         The files are written as ``dump`` writes them: checked first (``path`` and each
         target file must not be a symbolic link; for ``csv`` and ``datapackage``,

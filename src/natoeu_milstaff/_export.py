@@ -12,6 +12,18 @@ plain data, so an export can be read back into an equal dataset.
 Each flat table is described once, in ``FLAT_TABLES``; the CSV columns, the data package's
 schema, the pandas types and both directions of the conversion all follow from it.
 
+CSV files are safe to open in a spreadsheet, by one reversible rule (OWASP's advice
+against CSV injection). In a text column (``string`` in ``SCHEMA``), a cell that begins
+with one of ``FORMULA_START`` (``=``, ``+``, ``-``, ``@``, a tab or a carriage return),
+which a spreadsheet may take for the start of a formula, is written with a single
+quote ``'`` before it; so is a cell that already begins with ``'``. ``read_csv`` removes
+exactly one leading ``'`` from every text cell that has one, so what was written is
+read back exactly. The rule touches text columns only: integers, flags and dates are
+written by the library from typed values and stay as they are, so a negative number
+(a ``figures.value`` of ``-5``; the model allows one) is written ``-5`` and a
+spreadsheet reads it as the number it is. Lists are JSON arrays, which begin with
+``[``. ``records()``, the JSON exports and pandas frames hold the text unchanged.
+
 Every file is written through ``_files.write_files``: checked first (no symbolic
 links, no stray ``.csv`` file beside the CSV tables), then atomically per file.
 """
@@ -22,6 +34,7 @@ import csv
 import enum
 import io
 import json
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -36,6 +49,7 @@ if TYPE_CHECKING:
     from ._model import Source, Tables
 
 __all__ = [
+    "FORMULA_START",
     "SCHEMA",
     "dataframe",
     "from_records",
@@ -513,6 +527,8 @@ def _rows(count: int) -> str:
 def _parse(kind: str, text: str) -> Any:
     if text == "":
         return None
+    if kind == "string":  # the one quote written before a text cell (see the module's docstring)
+        return text[1:] if text.startswith("'") else text
     if kind == "integer":
         try:
             return int(text)
@@ -615,22 +631,41 @@ def _read_table(
     return rows
 
 
-def _cell(value: Any) -> Any:
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that may make a spreadsheet read a text cell as a formula."""
+
+
+def _cell(value: Any, kind: str) -> Any:
     if value is None:
         return ""
     if value is True or value is False:
         return "true" if value else "false"
+    if kind == "string" and isinstance(value, str) and value.startswith((*FORMULA_START, "'")):
+        return "'" + value  # read_csv removes it again
     return value
 
 
 def csv_text(name: str, rows: list[dict[str, Any]]) -> str:
-    """One table as CSV text: a header row, empty cells for missing values."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    columns = [column for column, _ in SCHEMA[name]]
-    writer.writerow(columns)
-    writer.writerows([_cell(row[c]) for c in columns] for row in rows)
-    return buffer.getvalue()
+    """One table as CSV text: a header row, empty cells for missing values, text cells
+    that could start a formula behind a ``'`` (see the module's docstring).
+
+    Lines end with ``\n``. A cell holding a comma, a double quote, a line feed or a
+    carriage return is quoted, its quotes doubled (RFC 4180). The ``csv`` module's
+    writer, told to end lines with ``\n``, leaves a lone carriage return unquoted, and
+    its reader then splits the row there; so the cells are quoted here.
+    """
+    columns = SCHEMA[name]
+    lines = [_csv_line([column for column, _ in columns])]
+    lines += [_csv_line([_cell(row[column], kind) for column, kind in columns]) for row in rows]
+    return "".join(lines)
+
+
+_QUOTE_IF = re.compile(r'[,"\n\r]')
+
+
+def _csv_line(cells: list[Any]) -> str:
+    texts = (str(cell) for cell in cells)
+    return ",".join('"' + t.replace('"', '""') + '"' if _QUOTE_IF.search(t) else t for t in texts) + "\n"
 
 
 def _csv_files(tables: Tables) -> dict[str, bytes]:
