@@ -8,14 +8,17 @@ import datetime as dt
 import inspect
 import io
 import os
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._cli import main
+from strategies import synthetic_dataset
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -143,7 +146,74 @@ def test_datetimes_are_refused_everywhere_a_date_is_taken() -> None:
 @settings(max_examples=100)
 @given(anything)
 def test_export_with_any_format_in_a_temporary_directory(fmt: Any) -> None:
-    import tempfile
-
     with tempfile.TemporaryDirectory() as tmp:
         _call(nm.export, [tmp, fmt])
+
+
+# -- the writers and the command line's paths, each inside a fresh temporary directory ----
+
+# A name to write to, relative to the temporary working directory: any text without a
+# "/" (so nothing lands outside it) but "..", names the system refuses or finds odd, and
+# values that are no path at all.
+ODD_PATHS = ["", " ", "\t", ".", "a\0b", "a\ud800", "\udcff", "x" * 300, "-", "~", "dataset.json"]
+path_text = st.one_of(
+    st.sampled_from(ODD_PATHS), st.text(max_size=20).filter(lambda t: "/" not in t and t != "..")
+)
+write_paths = st.one_of(path_text, path_text.map(Path), anything)
+FORMATS = ["json", "csv", "popolo", "datapackage"]
+SMALL = synthetic_dataset(2)
+READ_BACK = {
+    "json": lambda root: nm.Dataset.from_json(Path(root) / "dataset.json"),
+    "csv": nm.Dataset.from_csv,
+    "datapackage": nm.Dataset.from_csv,
+}
+
+
+@settings(max_examples=100)
+@example("")  # not the current directory
+@example("   ")
+@example("a\ud800")
+@given(write_paths)
+def test_dump_with_any_path(path: Any) -> None:
+    """dump raises only library errors or TypeError, and what it writes loads back equal."""
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
+        try:
+            SMALL.dump(path)
+        except (nm.Error, TypeError):
+            assert os.listdir(tmp) == []  # a refused dump writes nothing
+            return
+        assert nm.Dataset.load(path) == SMALL
+
+
+@settings(max_examples=100)
+@example("a\ud800", "json")
+@given(write_paths, st.sampled_from(FORMATS) | anything)
+def test_export_with_any_path_and_format(path: Any, fmt: Any) -> None:
+    """export raises only library errors or TypeError, and what it writes reads back equal."""
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
+        try:
+            written = SMALL.export(path, fmt)
+        except (nm.Error, TypeError):
+            return
+        assert all(os.path.isfile(p) and not os.path.islink(p) for p in written)
+        if fmt in READ_BACK:
+            assert READ_BACK[fmt](path) == SMALL
+
+
+@settings(max_examples=60)
+@given(path_text, st.sampled_from(FORMATS), st.sampled_from(["export", "validate", "--data"]))
+def test_cli_paths_never_print_a_traceback(path: str, fmt: str, where: str) -> None:
+    argv = {
+        "export": ["export", "--format", fmt, "--out", path],
+        "validate": ["validate", path],
+        "--data": ["--data", path, "posts"],
+    }[where]
+    out, err = io.StringIO(), io.StringIO()
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
+        code = main(argv, out=out, err=err)
+    assert code in (0, 1, 2)
+    assert "Traceback" not in err.getvalue()
+    if code != 0:
+        assert err.getvalue().startswith("error: ")
+    if code == 2:  # bad input: one line (a data directory's problems may take more)
+        assert err.getvalue().count("\n") == 1
