@@ -614,11 +614,21 @@ def test_no_data_file_larger_than_the_limit_is_read(tmp_path: Path) -> None:
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.from_csv(tmp_path / "csv")
     assert info.value.problems == (f"sources.csv: {said}",)
-    # At the limit itself, a file is read (and found wanting for what it holds).
-    _sparse(tmp_path / "csv" / "sources.csv", MAX_FILE_BYTES)
+
+
+def test_a_file_of_exactly_the_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from natoeu_milstaff import _files
+
+    data = copy_bundled_data(tmp_path)
+    size = (data / "sources.toml").stat().st_size
+    monkeypatch.setattr(_files, "MAX_FILE_BYTES", size)  # a small limit, so nothing big is read
+    assert nm.Dataset.load(data) == BUNDLED
+    monkeypatch.setattr(_files, "MAX_FILE_BYTES", size - 1)
     with pytest.raises(nm.DataError) as info:
-        nm.Dataset.from_csv(tmp_path / "csv")
-    assert not any("a data file may hold" in p for p in info.value.problems)
+        nm.Dataset.load(data)
+    assert info.value.problems == (
+        f"sources.toml: {size} bytes, more than the {size - 1} bytes a data file may hold; not read",
+    )
 
 
 def test_a_file_that_is_no_regular_file_is_not_read(tmp_path: Path) -> None:

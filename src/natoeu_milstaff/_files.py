@@ -59,7 +59,9 @@ class FileProblem(Exception):
 
 
 def _size(count: int) -> str:
-    limit = f"{MAX_FILE_BYTES} bytes ({MAX_FILE_BYTES // 2**20} MiB)"
+    limit = f"{MAX_FILE_BYTES} bytes"
+    if MAX_FILE_BYTES % 2**20 == 0:
+        limit += f" ({MAX_FILE_BYTES // 2**20} MiB)"
     return f"{count} bytes, more than the {limit} a data file may hold"
 
 
