@@ -7,6 +7,7 @@ catch ``LookupError`` or ``ValueError`` keep working.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 __all__ = [
     "AmbiguousDateError",
@@ -23,7 +24,19 @@ __all__ = [
 
 
 class Error(Exception):
-    """Base class of every exception raised by natoeu_milstaff."""
+    """Base class of every exception raised by natoeu_milstaff.
+
+    Every one pickles and copies whole: its message (``str``) and its attributes
+    (``vars``) come back as they were, in another process too (multiprocessing,
+    concurrent.futures).
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # BaseException pickles as cls(*args), which would pass the formatted message to
+        # an __init__ that takes other arguments (a key, a list of problems) and garble
+        # it. Rebuilt instead from the message as it is, without __init__, then given
+        # back its attributes.
+        return (_rebuild, (self.__class__, self.args), self.__dict__ or None)
 
 
 class InvalidDateError(Error, ValueError):
@@ -67,6 +80,7 @@ class _UnknownKeyError(Error, LookupError):
     ) -> None:
         self.key = key
         self.matches: tuple[str, ...] = _close_matches(key, choices)
+        self.hint = hint
         message = f"unknown {self.kind} {key!r}"
         if self.matches:
             message += "; did you mean " + ", ".join(repr(m) for m in self.matches) + "?"
@@ -106,14 +120,23 @@ class DataError(Error, ValueError):
     """A data directory is malformed or breaks an invariant.
 
     ``problems`` lists every problem found, each naming the file and the path to the bad
-    field, e.g. ``conferences.toml: $.conference[2].date: ...``.
+    field, e.g. ``conferences.toml: $.conference[2].date: ...``; ``source`` names what
+    was read (a directory or file).
     """
 
     def __init__(self, problems: Sequence[str], *, source: str = "dataset") -> None:
         self.problems: tuple[str, ...] = tuple(problems)
+        self.source = source
         count = len(self.problems)
         head = f"{source}: {count} problem{'s' if count != 1 else ''}"
         super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
+
+
+def _rebuild(cls: type[Error], args: tuple[Any, ...]) -> Error:
+    """An error of class ``cls`` with these ``args``, not passed through its ``__init__``
+    (unpickling then restores its attributes)."""
+    error: Error = cls.__new__(cls, *args)
+    return error
 
 
 def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> tuple[str, ...]:
