@@ -57,6 +57,12 @@ class Dataset:
     directory laid out like it; the constructor takes the tables as tuples. Two
     datasets are equal when their tables are. A dataset cannot be changed.
 
+    So ``copy.copy`` and ``copy.deepcopy`` give the dataset itself, as they do a tuple;
+    ``pickle`` (every protocol) carries its tables only, and the copy unpickled, in this
+    process or another, builds its indexes again as its queries need them. It equals
+    the original: the bundled dataset unpickled elsewhere equals ``Dataset.bundled()``
+    there, if the package versions ship the same data.
+
     >>> ds = Dataset.bundled()
     >>> ds.who_held("DGIMS", "2020-05-19").name
     'Hans-Werner Wiermann'
@@ -108,6 +114,17 @@ class Dataset:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"Dataset is immutable; cannot delete {name!r}")
+
+    def __copy__(self) -> Dataset:
+        return self  # immutable: a copy could not differ
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Dataset:
+        return self  # immutable, and every record in it too
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The tables only: the index (and its lock) is rebuilt, family by family, as the
+        # unpickled dataset's queries need it.
+        return (_unpickle, (self.__class__, self._tables))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
@@ -614,6 +631,11 @@ class Dataset:
     def appointments(self) -> Results[Appointment]:
         """Every appointment, grouped by post, each post's in chronological order."""
         return self._index.appointments
+
+
+def _unpickle(cls: type[Dataset], tables: Tables) -> Dataset:
+    """A dataset unpickled: its tables, with an index to build as it is queried."""
+    return cls._from_tables(tables)
 
 
 def _asked(on: object) -> str:
