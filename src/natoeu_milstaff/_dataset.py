@@ -25,6 +25,7 @@ from ._errors import (
     UnknownOfficialError,
     UnknownPostError,
     UnknownTopicError,
+    too_long,
 )
 from ._index import Ambiguous, Index, Tenures, fold
 from ._model import (
@@ -62,6 +63,10 @@ class Dataset:
     process or another, builds its indexes again as its queries need them. It equals
     the original: the bundled dataset unpickled elsewhere equals ``Dataset.bundled()``
     there, if the package versions ship the same data.
+
+    A name or key asked for (a post, official, topic, conference key or host) is at
+    most ``MAX_NAME`` (200) characters long, and a date's text at most 100; longer ones
+    are refused (``InvalidValueError``, ``InvalidDateError``) before any work on them.
 
     >>> ds = Dataset.bundled()
     >>> ds.who_held("DGIMS", "2020-05-19").name
@@ -340,6 +345,7 @@ class Dataset:
             return post
         if not isinstance(post, str):
             raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
+        _check_name(post, "post name")
         found = names.find(post)
         if found is None:
             codes = ", ".join(p.code for p in self._tables.posts) or "none"
@@ -364,6 +370,7 @@ class Dataset:
             return name
         if not isinstance(name, str):
             raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
+        _check_name(name, "official name")
         found = names.find(name)
         if found is None:
             shared = names.shared.get(fold(name))
@@ -385,6 +392,7 @@ class Dataset:
             return topic
         if not isinstance(topic, str):
             raise TypeError(f"topic must be a Topic or a str, got {type(topic).__name__}")
+        _check_name(topic, "topic name")
         found = names.find(topic)
         if found is None:
             raise UnknownTopicError(topic, names.shown)
@@ -412,6 +420,7 @@ class Dataset:
         if isinstance(key, int):
             return self._conference_numbered(key, key)
         if isinstance(key, str):
+            _check_name(key, "conference key")
             if key in chronology.by_id:
                 return chronology.by_id[key]
             ordinal = _ordinal(key)
@@ -633,6 +642,17 @@ class Dataset:
         return self._index.appointments
 
 
+MAX_NAME = 200
+"""The most characters a name or key asked for may have: a post, official or topic name,
+a conference key, a host. The longest name in the bundled data has 60."""
+
+
+def _check_name(text: str, kind: str) -> None:
+    """Refuse a name longer than ``MAX_NAME``, before folding it or matching it."""
+    if len(text) > MAX_NAME:
+        raise InvalidValueError(too_long(kind, text, MAX_NAME))
+
+
 def _unpickle(cls: type[Dataset], tables: Tables) -> Dataset:
     """A dataset unpickled: its tables, with an index to build as it is queried."""
     return cls._from_tables(tables)
@@ -703,6 +723,7 @@ def _organisation(host: Organisation | str) -> Organisation:
         return host
     if not isinstance(host, str):
         raise TypeError(f"host must be an Organisation or a str, got {type(host).__name__}")
+    _check_name(host, "host name")
     wanted = host.strip().upper()
     for org in Organisation:
         if wanted in (org.value, org.staff):

@@ -139,13 +139,24 @@ def _rebuild(cls: type[Error], args: tuple[Any, ...]) -> Error:
     return error
 
 
+def too_long(kind: str, text: str, limit: int) -> str:
+    """The message that refuses ``text``, longer than ``limit`` characters, as ``kind``.
+
+    It shows only the start of the text: a message must not copy a megabyte.
+
+    >>> too_long("date text", "1" * 2**20, 100)
+    "date text is too long: 1048576 characters, more than the limit of 100 ('11111111111111111111…')"
+    """
+    return f"{kind} is too long: {len(text)} characters, more than the limit of {limit} ({text[:20] + '…'!r})"
+
+
 def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> tuple[str, ...]:
     """Up to three choices close to ``key``, matched by whole name or by any one word.
 
     ``choices`` maps each name that can be typed to the name to suggest (an alias to
     the canonical name); a plain iterable suggests the names themselves.
     """
-    if not isinstance(key, str) or not key.strip():
+    if not isinstance(key, str) or len(key) > _LONGEST_KEY or not key.strip():
         return ()
     import difflib  # only on the error path
 
@@ -161,6 +172,10 @@ def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> t
     ordered = dict.fromkeys([c for form in found for c in by_form[form]] + prefix)
     return tuple(ordered)[:3]
 
+
+# Longer keys get no suggestions: the queries refuse them before (at 200 characters),
+# and difflib's work grows with the key's length times each name's.
+_LONGEST_KEY = 200
 
 # Show the public path in tracebacks and reprs: natoeu_milstaff.UnknownPostError.
 for _cls in (
