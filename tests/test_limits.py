@@ -92,6 +92,39 @@ def test_a_padded_day_is_refused_whatever_its_content() -> None:
     assert text not in QUERY_DAYS
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("19 May 20", "2019 or 2020"), ("5/19/20", "2020"), ("20-05-19", "2019 or 2020"), ("99", "1999")],
+)
+def test_a_year_not_written_in_full_is_refused(text: str, years: str) -> None:
+    """python-dateutil would guess the century from today's date; the library does not."""
+    message = (
+        f"{text!r} has no year written in full (it could mean {years}); "
+        "write the year with four digits (2020, not 20), so that no century is guessed"
+    )
+    with pytest.raises(nm.InvalidDateError) as info:
+        nm.PartialDate.from_text(text)
+    assert str(info.value) == message
+    with pytest.raises(nm.InvalidDateError) as query:
+        nm.who_held("DGIMS", text)
+    assert str(query.value) == message
+    with pytest.raises(nm.InvalidDateError, match="year written in full"):
+        nm.conferences(between=(text, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19 May 2020", "2020-05-19"),
+        ("5/19/2020", "2020-05-19"),
+        ("20200519", "2020-05-19"),
+        ("May 2020", "2020-05"),
+    ],
+)
+def test_a_year_written_in_full_is_read(text: str, expected: str) -> None:
+    assert str(nm.PartialDate.from_text(text)) == expected
+
+
 # -- names ------------------------------------------------------------------------------
 
 

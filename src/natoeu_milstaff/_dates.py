@@ -233,8 +233,9 @@ class PartialDate(Value):
     def from_text(cls, text: str) -> PartialDate:
         """Read EDTF, or loose English text such as ``"19 May 2020"`` or ``"May 2020"``.
 
-        Numeric forms that could be read two ways (``"05/06/2020"``) are refused. Text
-        longer than ``MAX_DATE_TEXT`` (100) characters is refused unread.
+        Numeric forms that could be read two ways (``"05/06/2020"``) are refused, and so
+        is a year not written with four digits (``"19 May 20"``, ``"5/19/20"``): no century
+        is guessed. Text longer than ``MAX_DATE_TEXT`` (100) characters is refused unread.
 
         >>> str(PartialDate.from_text("19 May 2020")), str(PartialDate.from_text("June 2019"))
         ('2020-05-19', '2019-06')
@@ -343,8 +344,8 @@ def as_period(value: object) -> tuple[dt.date, dt.date]:
     A ``date`` or a day's text (``"2020-05-19"``, ``"19 May 2020"``) names one day; a
     month (``"2020-05"``, ``"May 2020"``) or a year (``"2020"``) every day in it; a
     ``PartialDate`` the days it can mean. Refuses a ``datetime`` (``TypeError``) and
-    approximate, uncertain, impossible or ambiguous dates, and text longer than
-    ``MAX_DATE_TEXT`` characters (``InvalidDateError``).
+    approximate, uncertain, impossible or ambiguous dates, a year not written with four
+    digits, and text longer than ``MAX_DATE_TEXT`` characters (``InvalidDateError``).
 
     >>> as_period("2020-05")
     (datetime.date(2020, 5, 1), datetime.date(2020, 5, 31))
@@ -454,6 +455,15 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
         raise _date_error(f"{text!r} has a time of day; give a calendar date only")
     if first.year != second.year:
         raise _date_error(f"{text!r} has no year")
+    # dateutil reads "20" as a year of the century nearest today: a guess, refused. Each
+    # reading's year must be in the text as four digits that no other digit precedes
+    # (2020, or 20200519 in ISO 8601's basic form).
+    guessed = sorted({f"{y:04d}" for y, _, _ in readings if not re.search(f"(?<![0-9]){y:04d}", text)})
+    if guessed:
+        raise _date_error(
+            f"{text!r} has no year written in full (it could mean {' or '.join(guessed)}); "
+            "write the year with four digits (2020, not 20), so that no century is guessed"
+        )
     if len(readings) > 1:
         options = ", ".join(sorted(f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in readings))
         raise _date_error(
