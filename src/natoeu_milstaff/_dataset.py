@@ -345,7 +345,8 @@ class Dataset:
             return post
         if not isinstance(post, str):
             raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
-        _check_name(post, "post name")
+        if len(post) > MAX_NAME:
+            raise _name_too_long(post, "post name")
         found = names.find(post)
         if found is None:
             codes = ", ".join(p.code for p in self._tables.posts) or "none"
@@ -370,7 +371,8 @@ class Dataset:
             return name
         if not isinstance(name, str):
             raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
-        _check_name(name, "official name")
+        if len(name) > MAX_NAME:
+            raise _name_too_long(name, "official name")
         found = names.find(name)
         if found is None:
             shared = names.shared.get(fold(name))
@@ -392,7 +394,8 @@ class Dataset:
             return topic
         if not isinstance(topic, str):
             raise TypeError(f"topic must be a Topic or a str, got {type(topic).__name__}")
-        _check_name(topic, "topic name")
+        if len(topic) > MAX_NAME:
+            raise _name_too_long(topic, "topic name")
         found = names.find(topic)
         if found is None:
             raise UnknownTopicError(topic, names.shown)
@@ -420,7 +423,8 @@ class Dataset:
         if isinstance(key, int):
             return self._conference_numbered(key, key)
         if isinstance(key, str):
-            _check_name(key, "conference key")
+            if len(key) > MAX_NAME:
+                raise _name_too_long(key, "conference key")
             if key in chronology.by_id:
                 return chronology.by_id[key]
             ordinal = _ordinal(key)
@@ -647,10 +651,11 @@ MAX_NAME = 200
 a conference key, a host. The longest name in the bundled data has 60."""
 
 
-def _check_name(text: str, kind: str) -> None:
-    """Refuse a name longer than ``MAX_NAME``, before folding it or matching it."""
-    if len(text) > MAX_NAME:
-        raise InvalidValueError(too_long(kind, text, MAX_NAME))
+def _name_too_long(text: str, kind: str) -> InvalidValueError:
+    """The error refusing a name longer than ``MAX_NAME``, before it is folded or matched.
+
+    The queries compare the length themselves: a call here would slow every lookup."""
+    return InvalidValueError(too_long(kind, text, MAX_NAME))
 
 
 def _unpickle(cls: type[Dataset], tables: Tables) -> Dataset:
@@ -723,7 +728,8 @@ def _organisation(host: Organisation | str) -> Organisation:
         return host
     if not isinstance(host, str):
         raise TypeError(f"host must be an Organisation or a str, got {type(host).__name__}")
-    _check_name(host, "host name")
+    if len(host) > MAX_NAME:
+        raise _name_too_long(host, "host name")
     wanted = host.strip().upper()
     for org in Organisation:
         if wanted in (org.value, org.staff):
