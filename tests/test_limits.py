@@ -94,7 +94,13 @@ def test_a_padded_day_is_refused_whatever_its_content() -> None:
 
 @pytest.mark.parametrize(
     ("text", "years"),
-    [("19 May 20", "2019 or 2020"), ("5/19/20", "2020"), ("20-05-19", "2019 or 2020"), ("99", "1999")],
+    [
+        ("19 May 20", "2019 or 2020"),
+        ("5/19/20", "2020"),
+        ("20-05-19", "2019 or 2020"),
+        ("99", "1999"),
+        ("١٩ May ٢٠", "2019 or 2020"),
+    ],
 )
 def test_a_year_not_written_in_full_is_refused(text: str, years: str) -> None:
     """python-dateutil would guess the century from today's date; the library does not."""
@@ -119,6 +125,8 @@ def test_a_year_not_written_in_full_is_refused(text: str, years: str) -> None:
         ("5/19/2020", "2020-05-19"),
         ("20200519", "2020-05-19"),
         ("May 2020", "2020-05"),
+        ("١٩ May ٢٠٢٠", "2020-05-19"),  # another script's digits, as python-dateutil reads them
+        ("19 May ２０２０", "2020-05-19"),
     ],
 )
 def test_a_year_written_in_full_is_read(text: str, expected: str) -> None:

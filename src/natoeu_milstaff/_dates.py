@@ -456,9 +456,10 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
     if first.year != second.year:
         raise _date_error(f"{text!r} has no year")
     # dateutil reads "20" as a year of the century nearest today: a guess, refused. Each
-    # reading's year must be in the text as four digits that no other digit precedes
-    # (2020, or 20200519 in ISO 8601's basic form).
-    guessed = sorted({f"{y:04d}" for y, _, _ in readings if not re.search(f"(?<![0-9]){y:04d}", text)})
+    # reading's year must be in the text as the first four digits of a run of digits
+    # (2020, or 20200519 in ISO 8601's basic form; any script's digits, as dateutil's).
+    written = {int(run[:4]) for run in re.findall(r"\d+", text) if len(run) >= 4}
+    guessed = sorted({f"{y:04d}" for y, _, _ in readings if y not in written})
     if guessed:
         raise _date_error(
             f"{text!r} has no year written in full (it could mean {' or '.join(guessed)}); "
