@@ -4,13 +4,19 @@ documented."""
 
 from __future__ import annotations
 
+import copy
 import inspect
 import pickle
+from typing import TYPE_CHECKING
 
 import pytest
 
 import natoeu_milstaff as nm
+from natoeu_milstaff import _errors
 from natoeu_milstaff._errors import _close_matches
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 BUILTIN: dict[type[nm.Error], type[Exception]] = {
     nm.InvalidDateError: ValueError,
@@ -115,27 +121,83 @@ def test_ambiguous_date_error_names_the_candidates() -> None:
     assert nm.AmbiguousDateError("no one").candidates == ()
 
 
-# Known defect, left for src/: pickle rebuilds an error as cls(*error.args), and these
-# two classes take other arguments than their message, so the text comes back mangled.
-_PICKLE_DEFECT = pytest.mark.xfail(
-    strict=True, reason="pickle calls __init__ with the formatted message; _errors needs __reduce__"
-)
+# One of each class, with every attribute it carries set to something other than its default.
+EXAMPLES: list[nm.Error] = [
+    nm.Error("something went wrong"),
+    nm.InvalidDateError("bad date"),
+    nm.InvalidValueError("bad value"),
+    nm.AmbiguousDateError("which of two", ["A", "B"]),
+    nm.AmbiguousNameError("which of two", ["A Smith", "B Smith"]),
+    nm.UnknownPostError("DGIM", ["DGIMS"], hint="the posts are DGIMS"),
+    nm.UnknownTopicError("cyberr", {"cyber": "cyber"}),
+    nm.UnknownOfficialError("Wiermam", {"Wiermann": "Hans-Werner Wiermann"}, hint="a hint"),
+    nm.UnknownConferenceError(17, hint="known ordinals: 1"),
+    nm.DataError(["a.toml: one", "b.toml: two"], source="/data"),
+    nm.WriteError(
+        "/out/sources.toml: cannot be written (File too large)",
+        "/out/sources.toml",
+        ("/out/dataset.toml",),
+        27,
+        "File too large",
+    ),
+]
+
+
+def test_the_examples_cover_every_error_class() -> None:
+    classes = {cls for name in _errors.__all__ if isinstance(cls := getattr(_errors, name), type)}
+    assert {type(e) for e in EXAMPLES} == classes
+
+
+def _twins(error: nm.Error) -> list[nm.Error]:
+    """The error pickled with every protocol, copied and deep-copied."""
+    twins = [pickle.loads(pickle.dumps(error, protocol)) for protocol in range(pickle.HIGHEST_PROTOCOL + 1)]
+    return [*twins, copy.copy(error), copy.deepcopy(error)]
+
+
+@pytest.mark.parametrize("error", EXAMPLES, ids=lambda e: type(e).__name__)
+def test_errors_survive_pickling(error: nm.Error) -> None:
+    """Errors cross process boundaries (multiprocessing, concurrent.futures) intact."""
+    for twin in _twins(error):
+        assert type(twin) is type(error)
+        assert str(twin) == str(error)
+        assert repr(twin) == repr(error)
+        assert twin.args == error.args
+        assert vars(twin) == vars(error)
+
+
+def test_pickled_errors_keep_their_attributes_by_name() -> None:
+    unknown = pickle.loads(pickle.dumps(nm.UnknownPostError("DGIM", ["DGIMS"], hint="the posts are DGIMS")))
+    assert (unknown.key, unknown.matches, unknown.hint) == ("DGIM", ("DGIMS",), "the posts are DGIMS")
+    assert str(unknown) == "unknown post 'DGIM'; did you mean 'DGIMS'? (the posts are DGIMS)"
+    data = pickle.loads(pickle.dumps(nm.DataError(["a.toml: one", "b.toml: two"], source="/data")))
+    assert (data.problems, data.source) == (("a.toml: one", "b.toml: two"), "/data")
+    assert str(data) == "/data: 2 problems\n  - a.toml: one\n  - b.toml: two"
+    ambiguous = pickle.loads(pickle.dumps(nm.AmbiguousNameError("which", ["A Smith", "B Smith"])))
+    assert ambiguous.candidates == ("A Smith", "B Smith")
+
+
+def test_a_note_added_to_an_error_travels_with_it() -> None:
+    error = nm.UnknownTopicError("cyberr", ["cyber"])
+    error.add_note("while reading the agenda")
+    for twin in _twins(error):
+        assert twin.__notes__ == ["while reading the agenda"]
 
 
 @pytest.mark.parametrize(
-    "error",
+    "call",
     [
-        nm.InvalidDateError("bad date"),
-        nm.AmbiguousDateError("which of two", ["A", "B"]),
-        nm.AmbiguousNameError("which of two", ["A Smith", "B Smith"]),
-        pytest.param(nm.UnknownPostError("DGIM", ["DGIMS"]), marks=_PICKLE_DEFECT),
-        pytest.param(nm.DataError(["a.toml: one"], source="/data"), marks=_PICKLE_DEFECT),
+        lambda: nm.post("DGEUM"),
+        lambda: nm.official("Wiermam"),
+        lambda: nm.topic("cy"),
+        lambda: nm.conference(99),
+        lambda: nm.conference("2099"),
+        lambda: nm.who_held("DGIMS", "19 May 20"),
+        lambda: nm.conferences(host="UN"),
+        lambda: nm.Dataset.load("/nonexistent/natoeu-milstaff-data"),
     ],
-    ids=lambda e: type(e).__name__,
 )
-def test_errors_survive_pickling(error: nm.Error) -> None:
-    """Errors cross process boundaries (multiprocessing, concurrent.futures) intact."""
-    twin = pickle.loads(pickle.dumps(error))
-    assert type(twin) is type(error)
-    assert str(twin) == str(error)
-    assert vars(twin) == vars(error)
+def test_errors_raised_by_queries_survive_pickling(call: Callable[[], object]) -> None:
+    with pytest.raises(nm.Error) as info:
+        call()
+    for twin in _twins(info.value):
+        assert (type(twin), str(twin), vars(twin)) == (type(info.value), str(info.value), vars(info.value))

@@ -25,6 +25,7 @@ from ._errors import (
     UnknownOfficialError,
     UnknownPostError,
     UnknownTopicError,
+    too_long,
 )
 from ._index import Ambiguous, Index, Tenures, fold
 from ._model import (
@@ -56,6 +57,16 @@ class Dataset:
     ``Dataset.bundled()`` is the shipped data; ``Dataset.load(path)`` reads a
     directory laid out like it; the constructor takes the tables as tuples. Two
     datasets are equal when their tables are. A dataset cannot be changed.
+
+    So ``copy.copy`` and ``copy.deepcopy`` give the dataset itself, as they do a tuple;
+    ``pickle`` (every protocol) carries its tables only, and the copy unpickled, in this
+    process or another, builds its indexes again as its queries need them. It equals
+    the original: the bundled dataset unpickled elsewhere equals ``Dataset.bundled()``
+    there, if the package versions ship the same data.
+
+    A name or key asked for (a post, official, topic, conference key or host) is at
+    most ``MAX_NAME`` (200) characters long, and a date's text at most 100; longer ones
+    are refused (``InvalidValueError``, ``InvalidDateError``) before any work on them.
 
     >>> ds = Dataset.bundled()
     >>> ds.who_held("DGIMS", "2020-05-19").name
@@ -108,6 +119,17 @@ class Dataset:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"Dataset is immutable; cannot delete {name!r}")
+
+    def __copy__(self) -> Dataset:
+        return self  # immutable: a copy could not differ
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Dataset:
+        return self  # immutable, and every record in it too
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The tables only: the index (and its lock) is rebuilt, family by family, as the
+        # unpickled dataset's queries need it.
+        return (_unpickle, (self.__class__, self._tables))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
@@ -349,7 +371,11 @@ class Dataset:
         }
         writer = writers.get(format) if isinstance(format, str) else None
         if writer is None:
-            raise InvalidValueError(f"unknown export format {format!r}; expected one of {', '.join(writers)}")
+            import reprlib  # a refused value is quoted short: a message must not copy a megabyte
+
+            raise InvalidValueError(
+                f"unknown export format {reprlib.repr(format)}; expected one of {', '.join(writers)}"
+            )
         return [str(p) for p in writer(self._tables, Path(text))]
 
     def release(self) -> DataRelease:
@@ -375,6 +401,8 @@ class Dataset:
             return post
         if not isinstance(post, str):
             raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
+        if len(post) > MAX_NAME:
+            raise _name_too_long(post, "post name")
         found = names.find(post)
         if found is None:
             codes = ", ".join(p.code for p in self._tables.posts) or "none"
@@ -399,6 +427,8 @@ class Dataset:
             return name
         if not isinstance(name, str):
             raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
+        if len(name) > MAX_NAME:
+            raise _name_too_long(name, "official name")
         found = names.find(name)
         if found is None:
             shared = names.shared.get(fold(name))
@@ -420,6 +450,8 @@ class Dataset:
             return topic
         if not isinstance(topic, str):
             raise TypeError(f"topic must be a Topic or a str, got {type(topic).__name__}")
+        if len(topic) > MAX_NAME:
+            raise _name_too_long(topic, "topic name")
         found = names.find(topic)
         if found is None:
             raise UnknownTopicError(topic, names.shown)
@@ -447,6 +479,8 @@ class Dataset:
         if isinstance(key, int):
             return self._conference_numbered(key, key)
         if isinstance(key, str):
+            if len(key) > MAX_NAME:
+                raise _name_too_long(key, "conference key")
             if key in chronology.by_id:
                 return chronology.by_id[key]
             ordinal = _ordinal(key)
@@ -668,6 +702,23 @@ class Dataset:
         return self._index.appointments
 
 
+MAX_NAME = 200
+"""The most characters a name or key asked for may have: a post, official or topic name,
+a conference key, a host. The longest name in the bundled data has 60."""
+
+
+def _name_too_long(text: str, kind: str) -> InvalidValueError:
+    """The error refusing a name longer than ``MAX_NAME``, before it is folded or matched.
+
+    The queries compare the length themselves: a call here would slow every lookup."""
+    return InvalidValueError(too_long(kind, text, MAX_NAME))
+
+
+def _unpickle(cls: type[Dataset], tables: Tables) -> Dataset:
+    """A dataset unpickled: its tables, with an index to build as it is queried."""
+    return cls._from_tables(tables)
+
+
 def _asked(on: object) -> str:
     """A query's date as the user gave it, for messages."""
     return on if isinstance(on, str) else str(on)
@@ -760,6 +811,8 @@ def _organisation(host: Organisation | str) -> Organisation:
         return host
     if not isinstance(host, str):
         raise TypeError(f"host must be an Organisation or a str, got {type(host).__name__}")
+    if len(host) > MAX_NAME:
+        raise _name_too_long(host, "host name")
     wanted = host.strip().upper()
     for org in Organisation:
         if wanted in (org.value, org.staff):

@@ -4,6 +4,11 @@
 (ISO 8601-2) qualifiers ``~`` (approximate), ``?`` (uncertain) and ``%`` (both).
 Loose text such as ``"19 May 2020"`` is read by python-dateutil, imported only when
 such text is met.
+
+Date text is at most ``MAX_DATE_TEXT`` (100) characters long: longer text is refused
+before any parsing, since python-dateutil's work grows with the square of its length
+(a megabyte of digits took 30 to 60 seconds). The longest date people write ("Wednesday, 19
+September 2020") is under 30 characters.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ if TYPE_CHECKING:
 
     from ._errors import InvalidDateError
 
-__all__ = ["PartialDate", "Precision", "as_period", "half_year"]
+__all__ = ["MAX_DATE_TEXT", "PartialDate", "Precision", "as_period", "half_year"]
+
+MAX_DATE_TEXT = 100
+"""The most characters a date's text may have, surrounding spaces included."""
 
 # A pattern, not a compiled one: re compiles and caches it on first use, so that importing
 # this module (on every cold start) compiles none.
@@ -36,6 +44,14 @@ def _date_error(message: str) -> InvalidDateError:
     from ._errors import InvalidDateError
 
     return InvalidDateError(message)
+
+
+def _check_length(text: str) -> None:
+    """Refuse date text longer than ``MAX_DATE_TEXT``, before any work that grows with it."""
+    if len(text) > MAX_DATE_TEXT:
+        from ._errors import too_long
+
+        raise _date_error(too_long("date text", text, MAX_DATE_TEXT))
 
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -56,23 +72,30 @@ class Precision(enum.Enum):
     DAY = "day"
 
 
+def _brief(value: object) -> str:
+    """A value's repr for a message, long ones cut in the middle: never a megabyte."""
+    import reprlib
+
+    return reprlib.repr(value)
+
+
 def _check_year(_: object, __: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int or not 1 <= value <= 9999:
-        raise _date_error(f"year must be an int from 1 to 9999, got {value!r}")
+        raise _date_error(f"year must be an int from 1 to 9999, got {_brief(value)}")
 
 
 def _check_month(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and (type(value) is not int or not 1 <= value <= 12):
-        raise _date_error(f"month must be an int from 1 to 12 or None, got {value!r}")
+        raise _date_error(f"month must be an int from 1 to 12 or None, got {_brief(value)}")
 
 
 def _check_day(inst: PartialDate, _: attrs.Attribute[int | None], value: int | None) -> None:
     if value is None:
         return
     if inst.month is None:
-        raise _date_error(f"a day ({value!r}) needs a month")
+        raise _date_error(f"a day ({_brief(value)}) needs a month")
     if type(value) is not int:
-        raise _date_error(f"day must be an int or None, got {value!r}")
+        raise _date_error(f"day must be an int or None, got {_brief(value)}")
     last = _days_in_month(inst.year, inst.month)
     if not 1 <= value <= last:
         raise _date_error(f"day {value} does not exist in {inst.year:04d}-{inst.month:02d} (1 to {last})")
@@ -180,12 +203,15 @@ class PartialDate(Value):
     def parse(cls, text: str) -> PartialDate:
         """Read the EDTF text form (``2019``, ``2019-06``, ``2019-06-05``, ``2019-06~``).
 
+        Text longer than ``MAX_DATE_TEXT`` (100) characters is refused unread.
+
         >>> d = PartialDate.parse("2019-11-25~")
         >>> d.year, d.month, d.day, d.approximate
         (2019, 11, 25, True)
         """
         if not isinstance(text, str):
             raise TypeError(f"PartialDate.parse() takes a str, got {type(text).__name__}")
+        _check_length(text)
         m = re.fullmatch(_EDTF, text)
         if m is None:
             raise _date_error(
@@ -207,13 +233,16 @@ class PartialDate(Value):
     def from_text(cls, text: str) -> PartialDate:
         """Read EDTF, or loose English text such as ``"19 May 2020"`` or ``"May 2020"``.
 
-        Numeric forms that could be read two ways (``"05/06/2020"``) are refused.
+        Numeric forms that could be read two ways (``"05/06/2020"``) are refused, and so
+        is a year not written with four digits (``"19 May 20"``, ``"5/19/20"``): no century
+        is guessed. Text longer than ``MAX_DATE_TEXT`` (100) characters is refused unread.
 
         >>> str(PartialDate.from_text("19 May 2020")), str(PartialDate.from_text("June 2019"))
         ('2020-05-19', '2019-06')
         """
         if not isinstance(text, str):
             raise TypeError(f"PartialDate.from_text() takes a str, got {type(text).__name__}")
+        _check_length(text)
         if re.fullmatch(_EDTF, text.strip()):
             return cls.parse(text.strip())
         year, month, day = _loose(text)
@@ -305,7 +334,7 @@ def _require_day(value: object) -> dt.date:
             "a time of day would make the answer depend on the caller's time zone"
         )
     if not isinstance(value, dt.date):
-        raise TypeError(f"expected a datetime.date, got {type(value).__name__} ({value!r})")
+        raise TypeError(f"expected a datetime.date, got {type(value).__name__} ({_brief(value)})")
     return value
 
 
@@ -315,7 +344,8 @@ def as_period(value: object) -> tuple[dt.date, dt.date]:
     A ``date`` or a day's text (``"2020-05-19"``, ``"19 May 2020"``) names one day; a
     month (``"2020-05"``, ``"May 2020"``) or a year (``"2020"``) every day in it; a
     ``PartialDate`` the days it can mean. Refuses a ``datetime`` (``TypeError``) and
-    approximate, uncertain, impossible or ambiguous dates (``InvalidDateError``).
+    approximate, uncertain, impossible or ambiguous dates, a year not written with four
+    digits, and text longer than ``MAX_DATE_TEXT`` characters (``InvalidDateError``).
 
     >>> as_period("2020-05")
     (datetime.date(2020, 5, 1), datetime.date(2020, 5, 31))
@@ -326,10 +356,10 @@ def as_period(value: object) -> tuple[dt.date, dt.date]:
         day = QUERY_DAYS.get(value)
         if day is not None:
             return day, day
-        date = _query_date(value)
+        date = _query_date(value)  # refuses text longer than MAX_DATE_TEXT
         if date.day is not None:
             day = date.earliest()
-            if len(QUERY_DAYS) >= 1024:
+            if len(QUERY_DAYS) >= QUERY_DAYS_SIZE:
                 QUERY_DAYS.clear()
             QUERY_DAYS[value] = day
             return day, day
@@ -346,10 +376,17 @@ def as_period(value: object) -> tuple[dt.date, dt.date]:
     return day, day
 
 
+QUERY_DAYS_SIZE = 1024
+"""The most strings ``QUERY_DAYS`` keeps; when full, it is emptied and starts again."""
+
 QUERY_DAYS: dict[str, dt.date] = {}
 """Query strings already read as days, so that a repeated question skips the parser.
 
-Only days are kept (a refused string raises again each time), at most 1024 of them.
+Only days are kept (a refused string raises again each time), at most
+``QUERY_DAYS_SIZE`` (1024) of them, and only strings the parser accepted, so none longer
+than ``MAX_DATE_TEXT`` (100) characters: the cache holds at most 1024 strings of at most
+100 characters, about half a megabyte at most, even for text of four-byte characters.
+``Dataset.clear_cache()`` empties it.
 """
 
 
@@ -418,6 +455,16 @@ def _loose(text: str) -> tuple[int, int | None, int | None]:
         raise _date_error(f"{text!r} has a time of day; give a calendar date only")
     if first.year != second.year:
         raise _date_error(f"{text!r} has no year")
+    # dateutil reads "20" as a year of the century nearest today: a guess, refused. Each
+    # reading's year must be in the text as the first four digits of a run of digits
+    # (2020, or 20200519 in ISO 8601's basic form; any script's digits, as dateutil's).
+    written = {int(run[:4]) for run in re.findall(r"\d+", text) if len(run) >= 4}
+    guessed = sorted({f"{y:04d}" for y, _, _ in readings if y not in written})
+    if guessed:
+        raise _date_error(
+            f"{text!r} has no year written in full (it could mean {' or '.join(guessed)}); "
+            "write the year with four digits (2020, not 20), so that no century is guessed"
+        )
     if len(readings) > 1:
         options = ", ".join(sorted(f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in readings))
         raise _date_error(

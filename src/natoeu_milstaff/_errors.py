@@ -7,6 +7,7 @@ catch ``LookupError`` or ``ValueError`` keep working.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 __all__ = [
     "AmbiguousDateError",
@@ -24,7 +25,19 @@ __all__ = [
 
 
 class Error(Exception):
-    """Base class of every exception raised by natoeu_milstaff."""
+    """Base class of every exception raised by natoeu_milstaff.
+
+    Every one pickles and copies whole: its message (``str``) and its attributes
+    (``vars``) come back as they were, in another process too (multiprocessing,
+    concurrent.futures).
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # BaseException pickles as cls(*args), which would pass the formatted message to
+        # an __init__ that takes other arguments (a key, a list of problems) and garble
+        # it. Rebuilt instead from the message as it is, without __init__, then given
+        # back its attributes.
+        return (_rebuild, (self.__class__, self.args), self.__dict__ or None)
 
 
 class InvalidDateError(Error, ValueError):
@@ -68,6 +81,7 @@ class _UnknownKeyError(Error, LookupError):
     ) -> None:
         self.key = key
         self.matches: tuple[str, ...] = _close_matches(key, choices)
+        self.hint = hint
         message = f"unknown {self.kind} {key!r}"
         if self.matches:
             message += "; did you mean " + ", ".join(repr(m) for m in self.matches) + "?"
@@ -107,11 +121,13 @@ class DataError(Error, ValueError):
     """A data directory is malformed or breaks an invariant.
 
     ``problems`` lists every problem found, each naming the file and the path to the bad
-    field, e.g. ``conferences.toml: $.conference[2].date: ...``.
+    field, e.g. ``conferences.toml: $.conference[2].date: ...``; ``source`` names what
+    was read (a directory or file).
     """
 
     def __init__(self, problems: Sequence[str], *, source: str = "dataset") -> None:
         self.problems: tuple[str, ...] = tuple(problems)
+        self.source = source
         count = len(self.problems)
         head = f"{source}: {count} problem{'s' if count != 1 else ''}"
         super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
@@ -150,13 +166,31 @@ class WriteError(Error, OSError):
         return (type(self), (self.args[0], self.filename, self.replaced, self.errno, self.strerror))
 
 
+def _rebuild(cls: type[Error], args: tuple[Any, ...]) -> Error:
+    """An error of class ``cls`` with these ``args``, not passed through its ``__init__``
+    (unpickling then restores its attributes)."""
+    error: Error = cls.__new__(cls, *args)
+    return error
+
+
+def too_long(kind: str, text: str, limit: int) -> str:
+    """The message that refuses ``text``, longer than ``limit`` characters, as ``kind``.
+
+    It shows only the start of the text: a message must not copy a megabyte.
+
+    >>> too_long("date text", "1" * 2**20, 100)
+    "date text is too long: 1048576 characters, more than the limit of 100 ('11111111111111111111…')"
+    """
+    return f"{kind} is too long: {len(text)} characters, more than the limit of {limit} ({text[:20] + '…'!r})"
+
+
 def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> tuple[str, ...]:
     """Up to three choices close to ``key``, matched by whole name or by any one word.
 
     ``choices`` maps each name that can be typed to the name to suggest (an alias to
     the canonical name); a plain iterable suggests the names themselves.
     """
-    if not isinstance(key, str) or not key.strip():
+    if not isinstance(key, str) or len(key) > _LONGEST_KEY or not key.strip():
         return ()
     import difflib  # only on the error path
 
@@ -172,6 +206,10 @@ def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> t
     ordered = dict.fromkeys([c for form in found for c in by_form[form]] + prefix)
     return tuple(ordered)[:3]
 
+
+# Longer keys get no suggestions: the queries refuse them before (at 200 characters),
+# and difflib's work grows with the key's length times each name's.
+_LONGEST_KEY = 200
 
 # Show the public path in tracebacks and reprs: natoeu_milstaff.UnknownPostError.
 for _cls in (

@@ -760,9 +760,11 @@ def dataframe(tables: Tables, table: str) -> Any:
     if not isinstance(table, str):
         raise TypeError(f"table must be a str, got {type(table).__name__}")
     if table not in SCHEMA:
+        import reprlib  # a refused value is quoted short: a message must not copy a megabyte
+
         from ._errors import InvalidValueError
 
-        raise InvalidValueError(f"unknown table {table!r}; expected one of {', '.join(SCHEMA)}")
+        raise InvalidValueError(f"unknown table {reprlib.repr(table)}; expected one of {', '.join(SCHEMA)}")
     try:
         import pandas as pd
     except ImportError:  # pragma: no cover - depends on the environment

@@ -467,8 +467,10 @@ class Conference(Record):
         <Basis.STATED: 'stated'>
         """
         if field not in INFERABLE["Conference"]:
+            import reprlib  # a message shows the start and end of a long value, not all of it
+
             choices = ", ".join(sorted(INFERABLE["Conference"]))
-            raise InvalidValueError(f"basis() takes one of {choices}, got {field!r}")
+            raise InvalidValueError(f"basis() takes one of {choices}, got {reprlib.repr(field)}")
         if getattr(self, field) is None:
             return None
         if any(i.field == field for i in self.inferences):

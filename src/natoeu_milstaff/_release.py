@@ -74,9 +74,11 @@ def cite(data: DataRelease, package_version: str, style: str = "text") -> str:
             f"SHA-256 {data.fingerprint}}}\n"
             "}"
         )
+    import reprlib  # a message shows the start and end of a long value, not all of it
+
     from ._errors import InvalidValueError
 
-    raise InvalidValueError(f"unknown citation style {style!r}; expected 'text' or 'bibtex'")
+    raise InvalidValueError(f"unknown citation style {reprlib.repr(style)}; expected 'text' or 'bibtex'")
 
 
 def _bibtex(text: str) -> str:
