@@ -38,8 +38,9 @@ def test_bundled_dataset_round_trips_through_dump(tmp_path: Path) -> None:
     """The bundled record has what random datasets lack (declarations, progress
     reports, figures, inferences, conflicts, notes, announced meetings...)."""
     ds = nm.Dataset.bundled()
-    ds.dump(tmp_path)
+    written = ds.dump(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.file for t in TABLES)
+    assert written == [str(tmp_path / t.file) for t in TABLES]  # in table order, as export returns
     assert nm.Dataset.load(tmp_path) == ds
 
 

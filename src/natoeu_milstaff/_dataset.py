@@ -212,8 +212,9 @@ class Dataset:
             raise DataError(problems, source=str(root))
         return dataset
 
-    def dump(self, path: str | os.PathLike[str]) -> None:
-        """Write the dataset as a data directory that ``Dataset.load`` reads back equal.
+    def dump(self, path: str | os.PathLike[str]) -> list[str]:
+        """Write the dataset as a data directory that ``Dataset.load`` reads back equal;
+        returns the files written, as ``export`` does.
 
         The directory ``path`` is made if missing. Refused before anything is written,
         with a ``WriteError`` naming it: a ``path`` that is a symbolic link or not a
@@ -235,7 +236,7 @@ class Dataset:
         from ._convert import unstructure_tables
         from ._files import write_tables
 
-        write_tables(Path(text), unstructure_tables(self._tables))
+        return [str(p) for p in write_tables(Path(text), unstructure_tables(self._tables))]
 
     @classmethod
     def from_json(cls, path: str | os.PathLike[str]) -> Dataset:
