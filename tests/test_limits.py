@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
 from natoeu_milstaff import _dataset, _index
-from natoeu_milstaff._dataset import MAX_NAME
 from natoeu_milstaff._dates import MAX_DATE_TEXT, QUERY_DAYS, QUERY_DAYS_SIZE
+from natoeu_milstaff._index import MAX_NAME
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

@@ -1093,3 +1093,19 @@ def test_dates_after_as_of_are_reported() -> None:
     )
     problems = dataset_of(a).validate()
     assert any("$.appointment[0].end: 2040 is after the dataset's as_of date" in p for p in problems)
+
+
+def test_a_name_longer_than_a_lookup_takes_is_reported() -> None:
+    long = "Hans " + "x" * 200
+    official = attrs.evolve(official_named("a"), aliases=(long,))
+    topic = nm.Topic(id="t", label="y" * 201)
+    problems = nm.Dataset(info=INFO, sources=(SRC,), officials=(official,), topics=(topic,)).validate()
+    assert (
+        "officials.toml: $.official[0]: the name 'Hans xxxxxxxxxxxxxxx…' has 205 characters, "
+        "more than the 200 a lookup takes"
+    ) in problems
+    assert any(p.startswith("topics.toml: $.topic[0]: the name 'yyyy") for p in problems)
+    at_limit = attrs.evolve(official_named("a"), aliases=("z" * 200,))
+    assert not any(
+        "a lookup takes" in p for p in nm.Dataset(info=INFO, sources=(SRC,), officials=(at_limit,)).validate()
+    )

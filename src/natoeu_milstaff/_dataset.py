@@ -27,7 +27,7 @@ from ._errors import (
     UnknownTopicError,
     too_long,
 )
-from ._index import Ambiguous, Index, Tenures, fold
+from ._index import MAX_NAME, Ambiguous, Index, Tenures, fold
 from ._model import (
     AlternationException,
     Appointment,
@@ -701,11 +701,6 @@ class Dataset:
     def appointments(self) -> Results[Appointment]:
         """Every appointment, grouped by post, each post's in chronological order."""
         return self._index.appointments
-
-
-MAX_NAME = 200
-"""The most characters a name or key asked for may have: a post, official or topic name,
-a conference key, a host. The longest name in the bundled data has 60."""
 
 
 def _name_too_long(text: str, kind: str) -> InvalidValueError:

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 
     from ._model import Appointment, Conference, JointDeclaration, Official, Organisation, Post, Tables, Topic
 
-__all__ = ["Index", "Names", "Tenures", "fold"]
+__all__ = ["MAX_NAME", "Index", "Names", "Tenures", "fold"]
+
+MAX_NAME = 200
+"""The most characters a name or key may have: a post, official or topic name asked for,
+a conference key, a host; ``validate()`` holds the names in a dataset to it too. The
+longest name in the bundled data has 60."""
 
 T = TypeVar("T")
 R = TypeVar("R", "Post", "Official", "Topic")

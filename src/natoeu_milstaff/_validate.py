@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ._dates import half_year
-from ._index import fold
+from ._index import MAX_NAME, fold
 from ._model import (
     INFERABLE,
     TABLES,
@@ -78,9 +78,15 @@ def _unique_ids(ds: Any) -> Iterator[str]:
     )
     for file, key, records in named:
         owners: dict[str, set[str]] = {}
-        for record in records:
+        for index, record in enumerate(records):
             for name in record.names:
                 owners.setdefault(fold(name), set()).add(record.names[0])
+                if len(name) > MAX_NAME:  # lookups refuse longer names: it could not be found
+                    yield (
+                        _where(file, key, index)
+                        + f": the name {name[:20] + '…'!r} has {len(name)} characters, "
+                        f"more than the {MAX_NAME} a lookup takes"
+                    )
         for name, ids in sorted(owners.items()):
             if len(ids) > 1:
                 yield f"{file}: $.{key}: the name {name!r} belongs to {', '.join(sorted(ids))}"
