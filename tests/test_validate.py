@@ -658,10 +658,6 @@ def test_overlap_reports_name_true_overlaps_and_miss_none(appointments: tuple[nm
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="two tenures that start on the same day are reported twice, once from each side (_overlaps)",
-)
 def test_tenures_starting_on_one_day_are_reported_once() -> None:
     problems = _dataset(appointments=_tie()).validate()
     assert len(problems) == 1, problems

@@ -224,12 +224,10 @@ def _overlaps(code: str, items: list[tuple[int, Appointment]]) -> Iterator[str]:
     """
     tenures = sorted(((i, a, *_bounds(a)) for i, a in items), key=lambda t: (t[2], t[3], t[0]))
     furthest: tuple[int, Appointment, dt.date, dt.date] | None = None
-    for j, b, b_low, b_high in tenures:
-        earlier = (
-            [furthest]
-            if furthest is not None and b_low < b_high
-            else [t for t in tenures if t[2] <= b_low and t[0] != j]
-        )
+    for k, (j, b, b_low, b_high) in enumerate(tenures):
+        # Only tenures before this one in the order: a pair is reported once, from its
+        # later side (two tenures starting on one day were reported from both).
+        earlier = [furthest] if furthest is not None and b_low < b_high else list(tenures[:k])
         for found in earlier:
             if found is None:
                 continue
