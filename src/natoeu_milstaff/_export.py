@@ -553,35 +553,20 @@ def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
     fewer cells than the header, a cell that is not of its column's type.
     """
     from ._errors import DataError
-    from ._files import MAX_FILE_BYTES, FileProblem, read_data_file, stray_files
+    from ._files import MAX_FILE_BYTES, read_texts
 
-    source = str(directory)
     files = {f"{name}.csv": name for name in SCHEMA}
-    try:
-        if not directory.is_dir():
-            raise DataError([f"{directory}: not a directory"], source=source)
-        stray = stray_files(directory, ".csv", files)
-    except OSError as exc:
-        raise DataError([f"{directory}: cannot be read ({exc.strerror or exc})"], source=source) from None
-    known = ", ".join(sorted(files))
-    problems = [f"{name}: unexpected file; known files are {known}" for name in stray]
+    problems: list[str] = []
     # Long notes may pass the csv module's default cell limit (128 KiB); a cell may fill a file.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     out: dict[str, list[dict[str, Any]]] = {}
-    for file, name in files.items():
-        try:
-            text = read_data_file(directory / file, file).decode("utf-8")
-        except FileProblem as problem:
-            problems.append(str(problem))
-            continue
-        except UnicodeDecodeError as exc:
-            problems.append(f"{file}: not UTF-8 text (byte {exc.start})")
-            continue
+    for file, text in read_texts(directory, ".csv", list(files), problems):
+        name = files[file]
         table = _read_table(file, text, SCHEMA[name], problems)
         if table is not None:
             out[name] = table
     if problems:
-        raise DataError(problems, source=source)
+        raise DataError(problems, source=str(directory))
     return out
 
 

@@ -24,7 +24,7 @@ from ._errors import DataError, WriteError
 from ._model import TABLES
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Mapping, Sequence
+    from collections.abc import Collection, Iterator, Mapping, Sequence
     from pathlib import Path
 
     from ._model import Table
@@ -36,6 +36,7 @@ __all__ = [
     "parents_first",
     "read_data_file",
     "read_tables",
+    "read_texts",
     "stray_files",
     "write_files",
     "write_tables",
@@ -116,22 +117,26 @@ def stray_files(root: Path, suffix: str, known: Collection[str]) -> list[str]:
     return sorted(p.name for p in root.glob(f"*{suffix}") if p.name not in known)
 
 
-def read_tables(root: Path) -> dict[str, Any]:
-    """Read every data file below ``root``; raise one ``DataError`` listing all problems."""
-    import tomllib  # deferred: `import natoeu_milstaff` must not pay for it
+def read_texts(
+    root: Path, suffix: str, names: Sequence[str], problems: list[str]
+) -> Iterator[tuple[str, str]]:
+    """The text of each file of ``names`` in the directory ``root``, in that order.
 
-    problems: list[str] = []
+    What cannot be read is added to ``problems`` as it is met (so that a caller's own
+    problems with a file follow those of the files before it): another file ending in
+    ``suffix`` in ``root``, which a loader refuses; a file missing or unreadable, as
+    ``read_data_file`` reads it; text that is not UTF-8. A ``root`` that is no readable
+    directory raises ``DataError`` at once.
+    """
     try:
         if not root.is_dir():
             raise DataError([f"{root}: not a directory"], source=str(root))
-        stray = stray_files(root, ".toml", FILES)
+        stray = stray_files(root, suffix, names)
     except OSError as exc:
         raise DataError([f"{root}: cannot be read ({exc.strerror or exc})"], source=str(root)) from None
-    known = ", ".join(sorted(FILES))
+    known = ", ".join(sorted(names))
     problems += [f"{name}: unexpected file; known files are {known}" for name in stray]
-    tables: dict[str, Any] = {}
-    for table in TABLES:
-        name, key = table.file, table.key
+    for name in names:
         try:
             text = read_data_file(root / name, name).decode("utf-8")
         except FileProblem as problem:
@@ -140,6 +145,18 @@ def read_tables(root: Path) -> dict[str, Any]:
         except UnicodeDecodeError as exc:
             problems.append(f"{name}: not UTF-8 text (byte {exc.start})")
             continue
+        yield name, text
+
+
+def read_tables(root: Path) -> dict[str, Any]:
+    """Read every data file below ``root``; raise one ``DataError`` listing all problems."""
+    import tomllib  # deferred: `import natoeu_milstaff` must not pay for it
+
+    problems: list[str] = []
+    tables: dict[str, Any] = {}
+    for name, text in read_texts(root, ".toml", list(FILES), problems):
+        table = FILES[name]
+        key = table.key
         try:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
