@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import threading
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ._dates import QUERY_DAYS, PartialDate, _require_day, as_period
 from ._errors import (
@@ -25,9 +25,10 @@ from ._errors import (
     UnknownOfficialError,
     UnknownPostError,
     UnknownTopicError,
+    _UnknownKeyError,
     too_long,
 )
-from ._index import MAX_NAME, Ambiguous, Index, Tenures, fold
+from ._index import MAX_NAME, Ambiguous, Index, Names, Tenures, fold
 from ._model import (
     AlternationException,
     Appointment,
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
     from ._release import DataRelease
 
 __all__ = ["Dataset"]
+
+_R = TypeVar("_R", Post, Official, Topic)
 
 
 class Dataset:
@@ -202,14 +205,21 @@ class Dataset:
         text = _check_path(path)
         from pathlib import Path
 
-        from ._convert import structure_tables
         from ._files import read_tables
 
         root = Path(text)
-        dataset = cls(**structure_tables(read_tables(root), origin=str(root)))
+        return cls._validated(read_tables(root), str(root))
+
+    @classmethod
+    def _validated(cls, raw: dict[str, Any], origin: str) -> Dataset:
+        """A dataset of the plain tables ``raw`` read from ``origin``, typed and checked;
+        one ``DataError`` lists every problem, as every loader reports them."""
+        from ._convert import structure_tables
+
+        dataset = cls(**structure_tables(raw, origin=origin))
         problems = dataset.validate()
         if problems:
-            raise DataError(problems, source=str(root))
+            raise DataError(problems, source=origin)
         return dataset
 
     def dump(self, path: str | os.PathLike[str]) -> list[str]:
@@ -250,7 +260,6 @@ class Dataset:
         import json
         from pathlib import Path
 
-        from ._convert import structure_tables
         from ._files import FILES, FileProblem, check_shape, read_data_file
         from ._model import TABLES
 
@@ -273,11 +282,7 @@ class Dataset:
             )
         if shape:
             raise DataError(shape, source=text)
-        dataset = cls(**structure_tables(raw, origin=text))
-        problems = dataset.validate()
-        if problems:
-            raise DataError(problems, source=text)
-        return dataset
+        return cls._validated(raw, text)
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str]) -> Dataset:
@@ -293,7 +298,6 @@ class Dataset:
         text = _check_path(path)
         from pathlib import Path
 
-        from ._convert import structure_tables
         from ._export import from_records, read_csv
 
         rows = read_csv(Path(text))
@@ -304,11 +308,7 @@ class Dataset:
             raise DataError([f"{text}: cannot be read as CSV tables ({exc!r})"], source=text) from None
         if problems:
             raise DataError(problems, source=text)
-        dataset = cls(**structure_tables(raw, origin=text))
-        problems = list(dataset.validate())
-        if problems:
-            raise DataError(problems, source=text)
-        return dataset
+        return cls._validated(raw, text)
 
     def records(self) -> dict[str, list[dict[str, Any]]]:
         """Every table as flat rows of plain values, one table per kind of fact.
@@ -396,15 +396,7 @@ class Dataset:
     def post(self, post: Post | str) -> Post:
         """A post by its code (``"DGIMS"``), title or alias, case-insensitive."""
         names = self._index.posts
-        if isinstance(post, Post):
-            if not names.holds(post):
-                raise UnknownPostError(post.code, hint=_foreign("post", post.code in names.by_id))
-            return post
-        if not isinstance(post, str):
-            raise TypeError(f"post must be a Post or a str, got {type(post).__name__}")
-        if len(post) > MAX_NAME:
-            raise _name_too_long(post, "post name")
-        found = names.find(post)
+        found = _find(names, post, Post, UnknownPostError, wanted="post must be a Post")
         if found is None:
             codes = ", ".join(p.code for p in self._tables.posts) or "none"
             raise UnknownPostError(post, names.shown, hint=f"the posts are {codes}")
@@ -422,17 +414,9 @@ class Dataset:
         'Hervé Bléjean'
         """
         names = self._index.officials
-        if isinstance(name, Official):
-            if not names.holds(name):
-                raise UnknownOfficialError(name.id, hint=_foreign("official", name.id in names.by_id))
-            return name
-        if not isinstance(name, str):
-            raise TypeError(f"name must be an Official or a str, got {type(name).__name__}")
-        if len(name) > MAX_NAME:
-            raise _name_too_long(name, "official name")
-        found = names.find(name)
-        if found is None:
-            shared = names.shared.get(fold(name))
+        found = _find(names, name, Official, UnknownOfficialError, wanted="name must be an Official")
+        if found is None:  # so name is a str: a record is found or refused
+            shared = names.shared.get(fold(cast("str", name)))
             if shared:
                 full = [o.name for o in shared]
                 raise AmbiguousNameError(
@@ -445,15 +429,7 @@ class Dataset:
     def topic(self, topic: Topic | str) -> Topic:
         """A topic by id, label or alias, case- and accent-insensitive."""
         names = self._index.topics
-        if isinstance(topic, Topic):
-            if not names.holds(topic):
-                raise UnknownTopicError(topic.id, hint=_foreign("topic", topic.id in names.by_id))
-            return topic
-        if not isinstance(topic, str):
-            raise TypeError(f"topic must be a Topic or a str, got {type(topic).__name__}")
-        if len(topic) > MAX_NAME:
-            raise _name_too_long(topic, "topic name")
-        found = names.find(topic)
+        found = _find(names, topic, Topic, UnknownTopicError, wanted="topic must be a Topic")
         if found is None:
             raise UnknownTopicError(topic, names.shown)
         return found
@@ -701,6 +677,25 @@ class Dataset:
     def appointments(self) -> Results[Appointment]:
         """Every appointment, grouped by post, each post's in chronological order."""
         return self._index.appointments
+
+
+def _find(
+    names: Names[_R], value: object, cls: type[_R], unknown: type[_UnknownKeyError], *, wanted: str
+) -> _R | None:
+    """A post, official or topic asked for by name, or as the record itself: the record,
+    or ``None`` for a name that none goes by. A record of another dataset raises
+    ``unknown``; a value that is neither ``TypeError``; a name too long to look up
+    ``InvalidValueError``."""
+    if isinstance(value, cls):
+        key = value.names[0]
+        if not names.holds(value):
+            raise unknown(key, hint=_foreign(unknown.kind, key in names.by_id))
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"{wanted} or a str, got {type(value).__name__}")
+    if len(value) > MAX_NAME:
+        raise _name_too_long(value, f"{unknown.kind} name")
+    return names.find(value)
 
 
 def _name_too_long(text: str, kind: str) -> InvalidValueError:
