@@ -146,6 +146,14 @@ def _parser(out: TextIO | None = None) -> _Parser:
             help=f"print a JSON array of the matching rows of records()[{rows!r}] instead of a table",
         )
 
+    def period_option(p: _Parser, name: str, help: str) -> None:
+        p.add_argument(
+            name,
+            nargs=2,
+            metavar=("START", "END"),
+            help=f"{help} (days, months or years; '..' for an open end)",
+        )
+
     p = command("who-held", "who held a post on a day, in a month or in a year")
     p.add_argument("post", metavar="POST", help="post code, title or alias, e.g. DGIMS (see 'posts')")
     p.add_argument(
@@ -156,13 +164,7 @@ def _parser(out: TextIO | None = None) -> _Parser:
 
     p = command("holders", "every tenure of a post, in order")
     p.add_argument("post", metavar="POST", help="post code, title or alias, e.g. DGEUMS (see 'posts')")
-    p.add_argument(
-        "--during",
-        nargs=2,
-        metavar=("START", "END"),
-        help="only tenures that may cover some day from START to END "
-        "(days, months or years; '..' for an open end)",
-    )
+    period_option(p, "--during", "only tenures that may cover some day from START to END")
     json_option(p, "appointments")
 
     p = command("official", "one official: names, tenures and sources")
@@ -177,13 +179,7 @@ def _parser(out: TextIO | None = None) -> _Parser:
     p.add_argument("--year", type=int, help="only conferences held in this year, e.g. 2022")
     p.add_argument("--host", help="only conferences hosted by NATO or EU (or IMS, EUMS)")
     p.add_argument("--chaired-by", metavar="NAME", help="only conferences this official co-chaired")
-    p.add_argument(
-        "--between",
-        nargs=2,
-        metavar=("START", "END"),
-        help="only conferences that may fall from START to END, inclusive "
-        "(days, months or years; '..' for an open end)",
-    )
+    period_option(p, "--between", "only conferences that may fall from START to END, inclusive")
     json_option(p, "conferences")
 
     p = command("meetings-about", "conferences that discussed a topic")
@@ -329,9 +325,13 @@ def _when(text: str) -> dt.date | str:
     return dt.date.today() if text.strip().casefold() == "today" else text
 
 
-def _open_end(text: str) -> dt.date | str | None:
-    """One end of a period the user typed: ``..`` (as in EDTF intervals) is an open end."""
-    return None if text.strip() == ".." else _when(text)
+def _period(ends: Sequence[str] | None) -> tuple[dt.date | str | None, dt.date | str | None] | None:
+    """The START and END the user typed, or ``None``: ``..`` (as in EDTF intervals) is
+    an open end."""
+    if not ends:
+        return None
+    start, end = (None if text.strip() == ".." else _when(text) for text in ends)
+    return start, end
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -376,13 +376,13 @@ def _who_held(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 def _holders(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     post = ds.post(args.post)
-    rows = ds.holders(post, (_open_end(args.during[0]), _open_end(args.during[1])) if args.during else None)
+    rows = ds.holders(post, _period(args.during))
     return _listing(
         out,
         err,
         args,
         header=("START", "END", "OFFICIAL"),
-        rows=[(_or_unknown(a.start), _end(a, ds.info.as_of), a.official.name) for a in rows],
+        rows=[(_or_unknown(a.start), end_text(a, ds.info.as_of, unknown="?"), a.official.name) for a in rows],
         records=lambda: _rows(ds, "appointments", "id", [a.id for a in rows]),
         nothing=f"the record has no holder of {post.code}"
         + (f" from {args.during[0]} to {args.during[1]}" if args.during else ""),
@@ -401,8 +401,9 @@ def _official(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def _conferences(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    between = (_open_end(args.between[0]), _open_end(args.between[1])) if args.between else None
-    rows = ds.conferences(year=args.year, host=args.host, chaired_by=args.chaired_by, between=between)
+    rows = ds.conferences(
+        year=args.year, host=args.host, chaired_by=args.chaired_by, between=_period(args.between)
+    )
     asked: list[str] = []
     if args.year is not None:
         asked += ["--year", str(args.year)]
@@ -594,11 +595,6 @@ def _conference_row(c: Conference) -> tuple[str, str, str, str]:
 
 def _or_unknown(value: object) -> str:
     return "?" if value is None else str(value)
-
-
-def _end(a: Appointment, as_of: dt.date) -> str:
-    text = end_text(a, as_of)
-    return "?" if text == "end unknown" else text
 
 
 def _cli_advice(exc: AmbiguousDateError) -> AmbiguousDateError:

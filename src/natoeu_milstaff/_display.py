@@ -47,14 +47,14 @@ def as_of_note(day: dt.date) -> str:
     )
 
 
-def end_text(appointment: Any, as_of: dt.date | None = None) -> str:
+def end_text(appointment: Any, as_of: dt.date | None = None, unknown: str = "end unknown") -> str:
     """How a tenure's end reads wherever it is shown: its date, ``in office as of <as_of>``
-    (or ``at the record's last check`` where the day is not at hand), or ``end unknown``."""
+    (or ``at the record's last check`` where the day is not at hand), or ``unknown``."""
     if appointment.end is not None:
         return str(appointment.end)
     if appointment.in_office:
         return f"in office as of {as_of}" if as_of is not None else "in office at the record's last check"
-    return "end unknown"
+    return unknown
 
 
 def tenure_text(appointment: Any, as_of: dt.date | None = None) -> str:
@@ -221,8 +221,7 @@ def _start(appointment: Any) -> str:
 
 
 def _end(appointment: Any) -> str:
-    text = end_text(appointment)
-    return "unknown" if text == "end unknown" else _e(text)
+    return _e(end_text(appointment, unknown="unknown"))
 
 
 def _field(name: str) -> Callable[[Any], str]:
