@@ -48,27 +48,27 @@ class InvalidValueError(Error, ValueError):
     """An argument has the right type but a value outside the valid choices."""
 
 
-class AmbiguousDateError(Error, LookupError):
+class _AmbiguousError(Error, LookupError):
+    """A question with more than one possible answer; ``candidates`` names them."""
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.candidates: tuple[str, ...] = tuple(candidates)
+
+
+class AmbiguousDateError(_AmbiguousError):
     """The record cannot tell which of several officials held a post on a date.
 
     Raised by ``who_held`` when the known start and end dates are too coarse to decide
     between two or more possible holders. ``candidates`` names them.
     """
 
-    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.candidates: tuple[str, ...] = tuple(candidates)
 
-
-class AmbiguousNameError(Error, LookupError):
+class AmbiguousNameError(_AmbiguousError):
     """A name (a surname, say) that more than one official goes by.
 
     ``candidates`` lists their full names; ask again with one of them.
     """
-
-    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.candidates: tuple[str, ...] = tuple(candidates)
 
 
 class _UnknownKeyError(Error, LookupError):
