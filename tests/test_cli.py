@@ -48,16 +48,20 @@ def test_meetings_about() -> None:
     code, out, err = run("meetings-about", "cyber")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "ID          ORDINAL  HOST  CHAIRS"
+    assert lines[0] == "ID               ORDINAL  HOST  CHAIRS"
     assert len(lines) == 1 + 8
-    assert [line.split()[0] for line in lines[1:]][-3:] == ["2020-05-19", "2022-06-10", "2024-05-31"]
-    assert lines[-1] == "2024-05-31  21       NATO  Janusz Adamczak / Michiel van der Laan"
+    assert [line.split()[0] for line in lines[1:]][-3:] == [
+        "conf-2020-05-19",
+        "conf-2022-06-10",
+        "conf-2024-05-31",
+    ]
+    assert lines[-1] == "conf-2024-05-31  21       NATO  Janusz Adamczak / Michiel van der Laan"
 
 
 def test_conferences_with_filters() -> None:
     assert run("conferences", "--host", "NATO", "--year", "2022") == (
         0,
-        "ID          ORDINAL  HOST  CHAIRS\n2022-06-10  17       NATO  Hans-Werner Wiermann / Hervé Bléjean\n",
+        "ID               ORDINAL  HOST  CHAIRS\nconf-2022-06-10  17       NATO  Hans-Werner Wiermann / Hervé Bléjean\n",
         "",
     )
     assert len(run("conferences")[1].splitlines()) == 1 + 19
@@ -77,7 +81,7 @@ def test_show_prints_everything_with_sources() -> None:
         "http://www.defense-aerospace.com",
     ]:
         assert fragment in out
-    assert run("show", "17")[1].startswith("Conference 2022-06-10")
+    assert run("show", "17")[1].startswith("Conference conf-2022-06-10")
     assert "standing in for Hervé Bléjean" in run("show", "16 November 2021")[1]
 
 
@@ -545,7 +549,7 @@ def test_months_years_and_open_ends() -> None:
         "Christopher Harper",
     ]
     code, out, _ = run("conferences", "--between", "2024", "..")
-    assert [line.split()[0] for line in out.splitlines()[1:]] == ["2024-05-31", "2024-11-29"]
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["conf-2024-05-31", "conf-2024-11-29"]
     assert run("conferences", "--between", "..", "..")[1] == run("conferences")[1]
     assert (
         run("conferences", "--chaired-by", "Pulkkinen")[1]

@@ -127,7 +127,7 @@ def test_day_precise_handover_of_30_june_2020() -> None:
 
 GOLDEN_CONFERENCES: list[dict[str, Any]] = [
     {
-        "id": "2014-01-27",
+        "id": "conf-2014-01-27",
         "host": "EU",
         "host_basis": "inferred",
         "ordinal": None,
@@ -137,7 +137,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2014-06",
+        "id": "conf-2014-06",
         "host": None,
         "host_basis": None,
         "ordinal": None,
@@ -147,7 +147,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "mentioned",
     },
     {
-        "id": "2015-12-15",
+        "id": "conf-2015-12-15",
         "host": "EU",
         "host_basis": "stated",
         "ordinal": None,
@@ -157,7 +157,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2016-05-12",
+        "id": "conf-2016-05-12",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": None,
@@ -167,7 +167,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2018-06-19",
+        "id": "conf-2018-06-19",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": None,
@@ -177,7 +177,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2018-11-26",
+        "id": "conf-2018-11-26",
         "host": None,
         "host_basis": None,
         "ordinal": None,
@@ -187,7 +187,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2019-05-29",
+        "id": "conf-2019-05-29",
         "host": "EU",
         "host_basis": "inferred",
         "ordinal": None,
@@ -197,7 +197,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2019-11-25",
+        "id": "conf-2019-11-25",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": None,
@@ -207,7 +207,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2020-05-19",
+        "id": "conf-2020-05-19",
         "host": "EU",
         "host_basis": "stated",
         "ordinal": None,
@@ -217,7 +217,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2021-03-16",
+        "id": "conf-2021-03-16",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": None,
@@ -227,7 +227,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2021-11-16",
+        "id": "conf-2021-11-16",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": None,
@@ -237,7 +237,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2022-06-10",
+        "id": "conf-2022-06-10",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": 17,
@@ -247,7 +247,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2022-11-25",
+        "id": "conf-2022-11-25",
         "host": "EU",
         "host_basis": "stated",
         "ordinal": 18,
@@ -257,7 +257,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2023-06-02",
+        "id": "conf-2023-06-02",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": 19,
@@ -267,7 +267,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2023-12-01",
+        "id": "conf-2023-12-01",
         "host": "EU",
         "host_basis": "stated",
         "ordinal": 20,
@@ -277,7 +277,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2024-05-31",
+        "id": "conf-2024-05-31",
         "host": "NATO",
         "host_basis": "stated",
         "ordinal": 21,
@@ -287,7 +287,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
         "evidence": "reported",
     },
     {
-        "id": "2024-11-29",
+        "id": "conf-2024-11-29",
         "host": "EU",
         "host_basis": "stated",
         "ordinal": 22,
@@ -302,7 +302,7 @@ GOLDEN_CONFERENCES: list[dict[str, Any]] = [
 @pytest.mark.parametrize("golden", GOLDEN_CONFERENCES, ids=lambda g: g["id"])
 def test_golden_conferences(golden: dict[str, Any]) -> None:
     c = nm.conference(golden["id"])
-    assert str(c.date) == golden["id"]
+    assert golden["id"] == f"conf-{c.date}"
     assert c.host == (nm.Organisation(golden["host"]) if golden["host"] else None)
     assert c.basis("host") == (nm.Basis(golden["host_basis"]) if golden["host_basis"] else None)
     assert c.ordinal == golden["ordinal"]
@@ -320,11 +320,11 @@ def test_golden_conferences(golden: dict[str, Any]) -> None:
 
 def test_golden_figures() -> None:
     figures = {(c.id, f.key): f.value for c in nm.conferences() for f in c.figures}
-    assert figures[("2019-11-25", "common-action-items")] == 74
-    assert figures[("2020-05-19", "common-action-items")] == 74
-    assert figures[("2019-11-25", "members-in-common")] == 22
-    assert figures[("2021-11-16", "members-in-common")] == 21
-    assert figures[("2022-06-10", "fmn-participating-nations")] == 37
+    assert figures[("conf-2019-11-25", "common-action-items")] == 74
+    assert figures[("conf-2020-05-19", "common-action-items")] == 74
+    assert figures[("conf-2019-11-25", "members-in-common")] == 22
+    assert figures[("conf-2021-11-16", "members-in-common")] == 21
+    assert figures[("conf-2022-06-10", "fmn-participating-nations")] == 37
 
 
 def test_deputy_standing_in_on_16_november_2021() -> None:
@@ -350,42 +350,55 @@ def test_misspellings_seen_in_sources_are_aliases() -> None:
         (
             "cyber",
             [
-                "2015-06-05",
-                "2015-12-15",
-                "2016-05-12",
-                "2018-06-19",
-                "2019-11-25",
-                "2020-05-19",
-                "2022-06-10",
-                "2024-05-31",
+                "conf-2015-06-05",
+                "conf-2015-12-15",
+                "conf-2016-05-12",
+                "conf-2018-06-19",
+                "conf-2019-11-25",
+                "conf-2020-05-19",
+                "conf-2022-06-10",
+                "conf-2024-05-31",
             ],
         ),
         (
             "cyber defence",
             [
-                "2015-06-05",
-                "2015-12-15",
-                "2016-05-12",
-                "2018-06-19",
-                "2019-11-25",
-                "2020-05-19",
-                "2022-06-10",
+                "conf-2015-06-05",
+                "conf-2015-12-15",
+                "conf-2016-05-12",
+                "conf-2018-06-19",
+                "conf-2019-11-25",
+                "conf-2020-05-19",
+                "conf-2022-06-10",
             ],
         ),
-        ("COVID-19", ["2020-05-19", "2021-03-16"]),
-        ("space", ["2021-11-16"]),
-        ("hybrid threats", ["2015-06-05", "2015-12-15", "2018-06-19", "2018-11-26", "2024-05-31"]),
-        ("Strategic Compass", ["2021-11-16", "2023-12-01"]),
-        ("strategic-reviews", ["2021-11-16", "2023-12-01"]),
-        ("FMN", ["2022-06-10"]),
+        ("COVID-19", ["conf-2020-05-19", "conf-2021-03-16"]),
+        ("space", ["conf-2021-11-16"]),
+        (
+            "hybrid threats",
+            ["conf-2015-06-05", "conf-2015-12-15", "conf-2018-06-19", "conf-2018-11-26", "conf-2024-05-31"],
+        ),
+        ("Strategic Compass", ["conf-2021-11-16", "conf-2023-12-01"]),
+        ("strategic-reviews", ["conf-2021-11-16", "conf-2023-12-01"]),
+        ("FMN", ["conf-2022-06-10"]),
         (
             "Joint Declaration",
-            ["2018-06-19", "2018-11-26", "2019-05-29", "2019-11-25", "2020-05-19", "2021-11-16"],
+            [
+                "conf-2018-06-19",
+                "conf-2018-11-26",
+                "conf-2019-05-29",
+                "conf-2019-11-25",
+                "conf-2020-05-19",
+                "conf-2021-11-16",
+            ],
         ),
-        ("medical", ["2018-11-26", "2019-11-25", "2020-05-19", "2021-03-16", "2022-06-10"]),
-        ("EUFOR Althea", ["2020-05-19"]),
-        ("Ukraine", ["2022-11-25", "2023-06-02", "2024-05-31"]),
-        ("work plan", ["2019-05-29", "2021-11-16", "2023-12-01", "2024-11-29"]),
+        (
+            "medical",
+            ["conf-2018-11-26", "conf-2019-11-25", "conf-2020-05-19", "conf-2021-03-16", "conf-2022-06-10"],
+        ),
+        ("EUFOR Althea", ["conf-2020-05-19"]),
+        ("Ukraine", ["conf-2022-11-25", "conf-2023-06-02", "conf-2024-05-31"]),
+        ("work plan", ["conf-2019-05-29", "conf-2021-11-16", "conf-2023-12-01", "conf-2024-11-29"]),
     ],
 )
 def test_golden_meetings_about(topic: str, ids: list[str]) -> None:
@@ -395,10 +408,10 @@ def test_golden_meetings_about(topic: str, ids: list[str]) -> None:
 def test_briefers() -> None:
     briefed = {(c.id, b) for c in nm.conferences() for item in c.agenda for b in item.briefers}
     assert briefed == {
-        ("2020-05-19", "ACT"),
-        ("2020-05-19", "MPCC"),
-        ("2021-11-16", "EEAS"),
-        ("2021-11-16", "ACT"),
+        ("conf-2020-05-19", "ACT"),
+        ("conf-2020-05-19", "MPCC"),
+        ("conf-2021-11-16", "EEAS"),
+        ("conf-2021-11-16", "ACT"),
     }
 
 
@@ -408,16 +421,16 @@ def test_alternation_holds_except_where_documented() -> None:
     documented = {(e.after.id, e.before.id): e.kind for e in nm.alternation_exceptions()}
     assert {pair: kind for pair, kind in breaks.items() if kind is not None} == documented
     assert documented == {
-        ("2014-01-27", "2014-06"): nm.BreakKind.UNKNOWN_HOST,
-        ("2014-06", "2014-12-05"): nm.BreakKind.UNKNOWN_HOST,
-        ("2014-12-05", "2015-06-05"): nm.BreakKind.UNKNOWN_HOST,
-        ("2015-06-05", "2015-12-15"): nm.BreakKind.UNKNOWN_HOST,
-        ("2016-05-12", "2018-06-19"): nm.BreakKind.GAP,
-        ("2018-06-19", "2018-11-26"): nm.BreakKind.UNKNOWN_HOST,
-        ("2018-11-26", "2019-05-29"): nm.BreakKind.UNKNOWN_HOST,
-        ("2020-05-19", "2021-03-16"): nm.BreakKind.GAP,
-        ("2021-03-16", "2021-11-16"): nm.BreakKind.SAME_HOST,
-        ("2021-11-16", "2022-06-10"): nm.BreakKind.SAME_HOST,
+        ("conf-2014-01-27", "conf-2014-06"): nm.BreakKind.UNKNOWN_HOST,
+        ("conf-2014-06", "conf-2014-12-05"): nm.BreakKind.UNKNOWN_HOST,
+        ("conf-2014-12-05", "conf-2015-06-05"): nm.BreakKind.UNKNOWN_HOST,
+        ("conf-2015-06-05", "conf-2015-12-15"): nm.BreakKind.UNKNOWN_HOST,
+        ("conf-2016-05-12", "conf-2018-06-19"): nm.BreakKind.GAP,
+        ("conf-2018-06-19", "conf-2018-11-26"): nm.BreakKind.UNKNOWN_HOST,
+        ("conf-2018-11-26", "conf-2019-05-29"): nm.BreakKind.UNKNOWN_HOST,
+        ("conf-2020-05-19", "conf-2021-03-16"): nm.BreakKind.GAP,
+        ("conf-2021-03-16", "conf-2021-11-16"): nm.BreakKind.SAME_HOST,
+        ("conf-2021-11-16", "conf-2022-06-10"): nm.BreakKind.SAME_HOST,
     }
     # Everywhere else the hosts alternate.
     known = [c for c in series if c.host is not None]
@@ -520,15 +533,15 @@ def test_progress_reports() -> None:
 
 def test_evidence_levels_and_ordinals() -> None:
     by_evidence = {e: [c.id for c in nm.conferences() if c.evidence is e] for e in nm.Evidence}
-    assert by_evidence[nm.Evidence.MENTIONED] == ["2014-06"]
+    assert by_evidence[nm.Evidence.MENTIONED] == ["conf-2014-06"]
     assert by_evidence[nm.Evidence.IMPLIED] == []
     assert [(c.ordinal, c.id) for c in nm.conferences() if c.ordinal] == [
-        (17, "2022-06-10"),
-        (18, "2022-11-25"),
-        (19, "2023-06-02"),
-        (20, "2023-12-01"),
-        (21, "2024-05-31"),
-        (22, "2024-11-29"),
+        (17, "conf-2022-06-10"),
+        (18, "conf-2022-11-25"),
+        (19, "conf-2023-06-02"),
+        (20, "conf-2023-12-01"),
+        (21, "conf-2024-05-31"),
+        (22, "conf-2024-11-29"),
     ]
     assert nm.conference(21).venue == "NATO Headquarters"
     assert str(nm.conference("2016-05-12").end_date) == "2016-05-13"
@@ -547,9 +560,9 @@ def test_coverage_lists_the_gaps() -> None:
         "2026-H1",
         "2026-H2",
     )
-    assert [c.id for c in report.unknown_hosts] == ["2014-06", "2015-06-05", "2018-11-26"]
-    assert [c.id for c in report.single_repost] == ["2021-03-16", "2022-06-10", "2023-12-01"]
-    assert ("2019-05-29", "host") in {(c.id, f) for c, f in report.inferred}
+    assert [c.id for c in report.unknown_hosts] == ["conf-2014-06", "conf-2015-06-05", "conf-2018-11-26"]
+    assert [c.id for c in report.single_repost] == ["conf-2021-03-16", "conf-2022-06-10", "conf-2023-12-01"]
+    assert ("conf-2019-05-29", "host") in {(c.id, f) for c, f in report.inferred}
     assert {a.official.id for a in report.unknown_tenure_bounds} == {
         "giovanni-manione",
         "gabor-horvath",
@@ -591,17 +604,17 @@ def test_month_and_year_questions() -> None:
 
 def test_between_takes_years_months_and_open_ends() -> None:
     assert [c.id for c in nm.conferences(between=("2019", "2020"))] == [
-        "2019-05-29",
-        "2019-11-25",
-        "2020-05-19",
+        "conf-2019-05-29",
+        "conf-2019-11-25",
+        "conf-2020-05-19",
     ]
     assert [c.id for c in nm.conferences(between=("2023-01-01", None))] == [
-        "2023-06-02",
-        "2023-12-01",
-        "2024-05-31",
-        "2024-11-29",
+        "conf-2023-06-02",
+        "conf-2023-12-01",
+        "conf-2024-05-31",
+        "conf-2024-11-29",
     ]
-    assert [c.id for c in nm.conferences(between=(None, "2014-06"))] == ["2014-01-27", "2014-06"]
+    assert [c.id for c in nm.conferences(between=(None, "2014-06"))] == ["conf-2014-01-27", "conf-2014-06"]
     assert nm.conferences(between=(None, None)) == nm.conferences()
     assert nm.conferences(between=("May 2020", "May 2020")) == (nm.conference("2020-05-19"),)
 
@@ -630,4 +643,4 @@ def test_queries_that_take_a_person_take_a_surname() -> None:
     "key", [17, "17", "17th", " no. 17 ", "2022-06-10", "10 June 2022", dt.date(2022, 6, 10)]
 )
 def test_a_conference_by_every_key_people_write(key: object) -> None:
-    assert nm.conference(key).id == "2022-06-10"  # type: ignore[arg-type]
+    assert nm.conference(key).id == "conf-2022-06-10"  # type: ignore[arg-type]

@@ -240,20 +240,20 @@ def test_appointment_and_holders() -> None:
 
 
 def test_conferences_filters_on_bundled_data() -> None:
-    assert [c.id for c in nm.conferences(year=2019)] == ["2019-05-29", "2019-11-25"]
-    assert [c.id for c in nm.conferences(host="EU", year=2020)] == ["2020-05-19"]
+    assert [c.id for c in nm.conferences(year=2019)] == ["conf-2019-05-29", "conf-2019-11-25"]
+    assert [c.id for c in nm.conferences(host="EU", year=2020)] == ["conf-2020-05-19"]
     assert [c.id for c in nm.conferences(chaired_by="Jan Broeks")] == [
-        "2018-06-19",
-        "2018-11-26",
-        "2019-05-29",
+        "conf-2018-06-19",
+        "conf-2018-11-26",
+        "conf-2019-05-29",
     ]
     assert [c.id for c in nm.conferences(between=("2020-01-01", "2021-12-31"))] == [
-        "2020-05-19",
-        "2021-03-16",
-        "2021-11-16",
+        "conf-2020-05-19",
+        "conf-2021-03-16",
+        "conf-2021-11-16",
     ]
-    assert [c.id for c in nm.conferences(year=2014)] == ["2014-01-27", "2014-06", "2014-12-05"]
-    assert [c.id for c in nm.conferences(host=nm.Organisation.NATO, year=2022)] == ["2022-06-10"]
+    assert [c.id for c in nm.conferences(year=2014)] == ["conf-2014-01-27", "conf-2014-06", "conf-2014-12-05"]
+    assert [c.id for c in nm.conferences(host=nm.Organisation.NATO, year=2022)] == ["conf-2022-06-10"]
     assert nm.conferences(year=1990) == ()
 
 
@@ -278,7 +278,7 @@ def test_conferences_filters_on_bundled_data() -> None:
         (
             lambda: loose.conference(dt.date(2022, 6, 11)),
             nm.UnknownConferenceError,
-            "unknown conference '2022-06-11'; did you mean '2022-06-10'?",
+            "unknown conference '2022-06-11' (none on 2022-06-11; the nearest: conf-2022-06-10 and conf-2022-11-25)",
         ),
         (lambda: loose.conference(dt.datetime(2022, 6, 10)), TypeError, "datetime"),
         (lambda: loose.holders("DGIMS", during=["2019", "2020"]), TypeError, "got a list"),
@@ -344,7 +344,10 @@ def test_invariant_breaks_are_reported_with_paths(data_dir: Path) -> None:
     )
     text = "\n".join(load_problems(data_dir))
     assert "both held DGIMS" in text
-    assert "the same-host break between 2019-11-25 (NATO) and 2020-05-19 (NATO) is not documented" in text
+    assert (
+        "the same-host break between conf-2019-11-25 (NATO) and conf-2020-05-19 (NATO) is not documented"
+        in text
+    )
 
 
 def test_load_refuses_wrong_argument_types() -> None:

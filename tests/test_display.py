@@ -151,7 +151,9 @@ def test_every_held_record_is_named_in_the_same_form() -> None:
 def test_a_conference_repr_summarises_its_agenda_and_names_its_sources() -> None:
     c = nm.conference(17)
     text = repr(c)
-    assert text.startswith("Conference(id='2022-06-10', date=PartialDate.parse('2022-06-10'), ordinal=17, ")
+    assert text.startswith(
+        "Conference(id='conf-2022-06-10', date=PartialDate.parse('2022-06-10'), ordinal=17, "
+    )
     assert "host=Organisation.NATO" in text
     assert f"agenda=<{len(c.agenda)} AgendaItems>" in text
     assert "co_chairs=(<Chair hans-werner-wiermann>, <Chair herve-blejean>)" in text

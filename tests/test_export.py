@@ -142,7 +142,7 @@ def test_pandas_dataframes_keep_columns_and_types() -> None:
         for column, kind in columns:
             assert str(frame[column].dtype) == EXPECTED_DTYPE[kind], (table, column)
     conferences = nm.dataframe("conferences")
-    june = conferences[conferences["id"] == "2014-06"].iloc[0]
+    june = conferences[conferences["id"] == "conf-2014-06"].iloc[0]
     assert (june["date_precision"], june["date_start"], june["date_end"]) == (
         "month",
         pd.Timestamp("2014-06-01"),

@@ -258,6 +258,9 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
         pages[out / "conferences" / f"{c.id}.md"] = conference_page(c)
     for p in ds.posts():
         pages[out / "posts" / f"{p.code.lower()}.md"] = post_page(ds, p)
+    for folder in ("conferences", "posts"):  # pages of records the data no longer has
+        for stale in set((out / folder).glob("*.md")) - set(pages):
+            stale.unlink()
     for path, text in pages.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

@@ -117,7 +117,7 @@ def meetings_about(topic: Topic | str) -> Results[Conference]:
 
     >>> import natoeu_milstaff as nm
     >>> [c.id for c in nm.meetings_about("covid-19")]
-    ['2020-05-19', '2021-03-16']
+    ['conf-2020-05-19', 'conf-2021-03-16']
     """
     return Dataset.bundled().meetings_about(topic)
 
@@ -135,7 +135,7 @@ def conferences(
 
     >>> import natoeu_milstaff as nm
     >>> [c.id for c in nm.conferences(host="EU", year=2020)]
-    ['2020-05-19']
+    ['conf-2020-05-19']
     """
     return Dataset.bundled().conferences(year=year, host=host, chaired_by=chaired_by, between=between)
 

@@ -107,7 +107,7 @@ def _make_converter() -> _Entities:
             return kind(value)
         except ValueError:
             choices = ", ".join(repr(m.value) for m in kind)
-            raise ValueError(f"{value!r} is not a {kind.__name__}; expected one of {choices}") from None
+            raise ValueError(f"{value!r} is not a valid {kind.__name__}; expected one of {choices}") from None
 
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), structure_enum

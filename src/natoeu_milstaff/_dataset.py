@@ -442,9 +442,9 @@ class Dataset:
         raises ``AmbiguousDateError`` naming them (``conferences(year=...)`` lists them).
 
         >>> Dataset.bundled().conference(17).id
-        '2022-06-10'
+        'conf-2022-06-10'
         >>> Dataset.bundled().conference("17th").id
-        '2022-06-10'
+        'conf-2022-06-10'
         """
         chronology = self._index.chronology
         if isinstance(key, Conference):
@@ -493,7 +493,11 @@ class Dataset:
                 raise UnknownConferenceError(
                     key, hint=f"the record has no conference in {date}; coverage() lists the gaps"
                 )
-            raise UnknownConferenceError(key, chronology.ids, hint=f"none on {date}")
+            before = [c for c in chronology.ordered if c.date.latest() < date.earliest()][-1:]
+            after = [c for c in chronology.ordered if c.date.earliest() > date.latest()][:1]
+            near = " and ".join(c.id for c in (*before, *after))
+            hint = f"none on {date}" + (f"; the nearest: {near}" if near else "")
+            raise UnknownConferenceError(key, hint=hint)
         ids = [c.id for c in found]
         listing = (
             f"conferences(year={date.year})"
@@ -588,7 +592,7 @@ class Dataset:
         """Conferences with an agenda item on ``topic`` or a narrower topic, chronological.
 
         >>> [c.id for c in Dataset.bundled().meetings_about("space")]
-        ['2021-11-16']
+        ['conf-2021-11-16']
         """
         about = self._index.about
         try:
@@ -611,7 +615,7 @@ class Dataset:
         None)`` from June 2023 on. A conference counts when its date may fall within it.
 
         >>> [c.id for c in Dataset.bundled().conferences(between=("2024", None))]
-        ['2024-05-31', '2024-11-29']
+        ['conf-2024-05-31', 'conf-2024-11-29']
         """
         index = self._index
         pools: list[tuple[Conference, ...]] = []
