@@ -190,12 +190,14 @@ def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> t
     ``choices`` maps each name that can be typed to the name to suggest (an alias to
     the canonical name); a plain iterable suggests the names themselves.
     """
-    if not isinstance(key, str) or len(key) > _LONGEST_KEY or not key.strip():
+    if not isinstance(key, str):
+        return ()
+    wanted = key.casefold().strip()  # casefold may lengthen a text: "ß" becomes "ss"
+    if not wanted or len(wanted) > _LONGEST_KEY:
         return ()
     import difflib  # only on the error path
 
     shown = choices if isinstance(choices, Mapping) else {c: c for c in choices}
-    wanted = key.casefold().strip()
     by_form: dict[str, list[str]] = {}
     for name in sorted(shown):
         by_form.setdefault(name.casefold(), []).append(shown[name])
