@@ -330,7 +330,7 @@ class Dataset:
     def popolo(self) -> dict[str, Any]:
         """Officials, posts and appointments as Popolo persons, posts and memberships;
         conferences as events."""
-        from ._export import popolo
+        from ._popolo import popolo
 
         return popolo(self._tables)
 
@@ -362,12 +362,12 @@ class Dataset:
         text = _check_path(path)
         from pathlib import Path
 
-        from . import _export
+        from . import _export, _popolo
 
         writers = {
             "json": _export.write_json,
             "csv": _export.write_csv,
-            "popolo": _export.write_popolo,
+            "popolo": _popolo.write_popolo,
             "datapackage": _export.write_datapackage,
         }
         writer = writers.get(format) if isinstance(format, str) else None

@@ -1,5 +1,5 @@
-"""Stage 8: the doors out — flat records, JSON, CSV, pandas, Popolo and a Frictionless
-data package.
+"""Stage 8: the doors out — flat records, JSON, CSV, pandas and a Frictionless data
+package (Popolo is in ``_popolo``).
 
 ``records(tables)`` flattens every table into rows of plain values, one table per kind
 of fact, so that nothing a record holds is lost: nested lists (co-chairs, agenda
@@ -43,10 +43,10 @@ from ._dates import PartialDate
 from ._model import TABLES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
     from pathlib import Path
 
-    from ._model import Source, Tables
+    from ._model import Tables
 
 __all__ = [
     "FORMULA_START",
@@ -58,7 +58,6 @@ __all__ = [
     "write_csv",
     "write_datapackage",
     "write_json",
-    "write_popolo",
 ]
 
 
@@ -773,90 +772,3 @@ def dataframe(tables: Tables, table: str) -> Any:
                     [None if p is None else day(p) for p in parsed], dtype="object"
                 ).astype("datetime64[s]")
     return pd.DataFrame(columns)
-
-
-def _popolo_date(date: PartialDate | None) -> str | None:
-    # Popolo dates are YYYY, YYYY-MM or YYYY-MM-DD; EDTF qualifiers are dropped here.
-    return None if date is None else str(date).rstrip("~?%")
-
-
-def popolo(tables: Tables) -> dict[str, Any]:
-    """Persons, organizations, posts, memberships and events in Popolo's JSON form."""
-    organizations = [
-        {
-            "id": "nato-ims",
-            "name": "NATO International Military Staff",
-            "classification": "military staff",
-            "other_names": [{"name": "IMS"}],
-        },
-        {
-            "id": "eu-eums",
-            "name": "European Union Military Staff",
-            "classification": "military staff",
-            "other_names": [{"name": "EUMS"}],
-        },
-    ]
-    org_of = {"NATO": "nato-ims", "EU": "eu-eums"}
-
-    def links(sources: Iterable[Source]) -> list[dict[str, str]]:
-        return [{"url": s.url, "note": s.title} for s in sources]
-
-    persons = [
-        {
-            "id": o.id,
-            "name": o.name,
-            "other_names": [{"name": alias} for alias in o.aliases],
-            **({"national_identity": o.nationality} if o.nationality else {}),
-            "sources": links(o.sources),
-        }
-        for o in tables.officials
-    ]
-    posts = [
-        {
-            "id": p.code,
-            "label": p.title,
-            "organization_id": org_of[p.organisation.value],
-            "other_label": list(p.aliases),
-        }
-        for p in tables.posts
-    ]
-    memberships = [
-        {
-            "id": a.id,
-            "person_id": a.official.id,
-            "organization_id": org_of[a.post.organisation.value],
-            "post_id": a.post.code,
-            "role": a.post.title,
-            **({"start_date": _popolo_date(a.start)} if a.start else {}),
-            **({"end_date": _popolo_date(a.end)} if a.end else {}),
-            "sources": links(a.sources),
-        }
-        for a in tables.appointments
-    ]
-    events = [
-        {
-            "id": c.id,
-            "name": f"IMS-EUMS Directors General conference, {c.date}",
-            "classification": "conference",
-            "start_date": _popolo_date(c.date),
-            **({"end_date": _popolo_date(c.end_date)} if c.end_date else {}),
-            **({"organization_id": org_of[c.host.value]} if c.host else {}),
-            "sources": links(c.sources),
-        }
-        for c in tables.conferences
-    ]
-    return {
-        "persons": persons,
-        "organizations": organizations,
-        "posts": posts,
-        "memberships": memberships,
-        "events": events,
-    }
-
-
-def write_popolo(tables: Tables, out: Path) -> list[Path]:
-    """``popolo.json`` in ``out``."""
-    from ._files import write_files
-
-    text = json.dumps(popolo(tables), ensure_ascii=False, indent=1) + "\n"
-    return write_files(out, {"popolo.json": text.encode("utf-8")})
