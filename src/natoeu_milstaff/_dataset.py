@@ -46,6 +46,8 @@ from ._model import (
 from ._value import Results
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._coverage import Coverage
     from ._release import DataRelease
 
@@ -252,16 +254,18 @@ class Dataset:
     def from_json(cls, path: str | os.PathLike[str]) -> Dataset:
         """Read a ``dataset.json`` written by ``export(path, "json")``; validated like ``load``.
 
-        One ``DataError`` lists every problem: a file that is not a regular file or is
-        larger than 64 MiB, text that is not JSON (or repeats a key), an unknown or
-        missing table, an unknown key in a record.
+        One ``DataError`` lists every problem, each with its place
+        (``$.conferences[3].date``): a file that is not a regular file or is larger than
+        64 MiB, text that is not JSON (or repeats a key), an unknown or missing table or
+        cell, a value of the wrong type, a row that belongs to no record, a derived cell
+        (a date's ``_start`` or ``_end``) that its row does not give.
         """
         text = _check_path(path)
         import json
         from pathlib import Path
 
-        from ._files import FILES, FileProblem, check_shape, read_data_file
-        from ._model import TABLES
+        from ._export import read_json
+        from ._files import FileProblem, read_data_file
 
         try:
             data = read_data_file(Path(text), text, follow=True)
@@ -271,18 +275,10 @@ class Dataset:
             raw = json.loads(data, object_pairs_hook=_unique_keys)
         except (ValueError, RecursionError) as exc:
             raise DataError([f"{text}: cannot be read as JSON ({exc})"], source=text) from None
-        if not isinstance(raw, dict):
-            raise DataError([f"{text}: $: expected an object of tables"], source=text)
-        shape = [f"{text}: {p}" for table in TABLES for p in check_shape(table, raw)]
-        unknown = sorted(set(raw) - set(FILES))
-        if unknown:
-            tables = ", ".join(sorted(FILES))
-            shape.insert(
-                0, f"{text}: $: unknown table(s) {', '.join(map(repr, unknown))}; the tables are {tables}"
-            )
-        if shape:
-            raise DataError(shape, source=text)
-        return cls._validated(raw, text)
+        rows, problems = read_json(raw, text)
+        if problems:
+            raise DataError(problems, source=text)
+        return cls._from_rows(rows, text, f"{text}: $.{{}}", lambda table, i: f"{text}: $.{table}[{i}]")
 
     @classmethod
     def from_csv(cls, path: str | os.PathLike[str]) -> Dataset:
@@ -292,23 +288,40 @@ class Dataset:
         missing, a symbolic link or larger than 64 MiB; another ``.csv`` file in the
         directory; an unknown, missing or repeated column; a row with more or fewer
         cells than the header; a cell of the wrong type; a row that belongs to no
-        record. A text cell that begins with ``'`` loses that one ``'``, which
-        ``export`` writes before text a spreadsheet could take for a formula.
+        record; a derived cell (a date's ``_start`` or ``_end``) that its row does not
+        give. A text cell that begins with ``'`` loses that one ``'``, which ``export``
+        writes before text a spreadsheet could take for a formula.
         """
         text = _check_path(path)
         from pathlib import Path
 
-        from ._export import from_records, read_csv
+        from ._export import read_csv
 
-        rows = read_csv(Path(text))
+        return cls._from_rows(read_csv(Path(text)), text, "{}.csv", None)
+
+    @classmethod
+    def _from_rows(
+        cls,
+        rows: dict[str, list[dict[str, Any]]],
+        source: str,
+        file: str,
+        where: Callable[[str, int], str] | None,
+    ) -> Dataset:
+        """The dataset the flat rows of an export hold, validated like ``load``."""
+        from ._export import derived_problems, from_records
+
         problems: list[str] = []
         try:
-            raw = from_records(rows, problems)
+            raw = from_records(rows, problems, file)
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
-            raise DataError([f"{text}: cannot be read as CSV tables ({exc!r})"], source=text) from None
+            raise DataError([f"{source}: cannot be read as tables ({exc!r})"], source=source) from None
         if problems:
-            raise DataError(problems, source=text)
-        return cls._validated(raw, text)
+            raise DataError(problems, source=source)
+        dataset = cls._validated(raw, source)
+        problems = derived_problems(rows, dataset._tables, where)
+        if problems:
+            raise DataError(problems, source=source)
+        return dataset
 
     def records(self) -> dict[str, list[dict[str, Any]]]:
         """Every table as flat rows of plain values, one table per kind of fact.

@@ -39,21 +39,27 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ._dates import PartialDate
-from ._model import TABLES
+from ._dates import PartialDate, Precision
+from ._model import TABLES, BreakKind, Evidence, Format, Organisation, Service, SourceKind
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from pathlib import Path
 
     from ._model import Tables
 
 __all__ = [
+    "CELLS",
     "FORMULA_START",
+    "JSON_FILE",
     "SCHEMA",
+    "SCHEMA_FILE",
     "dataframe",
+    "derived_problems",
     "from_records",
+    "json_schema",
     "read_csv",
+    "read_json",
     "records",
     "write_csv",
     "write_datapackage",
@@ -63,15 +69,18 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a flat table (two for a partial date).
+    """One column of a flat table (four cells for a partial date).
 
     ``type`` is a Frictionless type (``string``, ``integer``, ``boolean``, ``array``,
-    ``date``) or ``edtf``: a partial date, written as EDTF text with its precision in a
-    ``<name>_precision`` column beside it. ``field`` is the attribute path of the value on
+    ``date``) or ``edtf``: a partial date, written as EDTF text with, beside it, its
+    precision and the first and last day it can mean (``<name>_precision``,
+    ``<name>_start``, ``<name>_end``). ``field`` is the attribute path of the value on
     the record (``next_meeting.date``), which is also its key path in the plain data;
     empty for the columns that place a child row in its parent. ``refers`` names the
     table whose key the value (or each item of an array) is; ``key`` marks the primary
-    key; a ``derived`` value is worked out from others and is not read back.
+    key; a ``derived`` value is worked out from others: it is checked when read back,
+    not stored. ``about`` says what the column holds; ``values`` lists the values it may
+    take and ``pattern`` the form of its text (a whole-value regular expression).
     """
 
     name: str
@@ -80,6 +89,9 @@ class Column:
     refers: str | None = None
     key: bool = False
     derived: bool = False
+    about: str = ""
+    values: tuple[str, ...] = ()
+    pattern: str | None = None
 
     @cached_property
     def path(self) -> tuple[str, ...]:
@@ -92,6 +104,31 @@ class Column:
                 return None
             record = getattr(record, name)
         return record
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a flat row, as every export names and types it.
+
+    A column is one cell, but a partial date is four (see ``Column``). ``type`` is a
+    Frictionless type; ``column`` the column the cell belongs to.
+    """
+
+    name: str
+    type: str
+    about: str
+    column: Column
+    derived: bool = False
+    values: tuple[str, ...] = ()
+    pattern: str | None = None
+
+    @property
+    def key(self) -> bool:
+        return self.column.key and self.name == self.column.name
+
+    @property
+    def refers(self) -> str | None:
+        return self.column.refers if self.name == self.column.name else None
 
 
 @dataclass(frozen=True)
@@ -116,7 +153,7 @@ class FlatTable:
     the items of lists ``within`` other records; they begin with the ``head`` columns,
     which name the parent record and the item's position in its list. Read back, a
     record leaves out its empty values, as the data files do, except in a
-    ``keep_empty`` table.
+    ``keep_empty`` table. ``about`` says what one row is.
     """
 
     name: str
@@ -127,65 +164,102 @@ class FlatTable:
     within: tuple[Within, ...] = ()
     head: tuple[Column, ...] = ()
     keep_empty: bool = False
+    about: str = ""
 
     @property
     def columns(self) -> tuple[Column, ...]:
         return self.head + self.body
 
 
-def _col(name: str, type: str = "string", *, key: bool = False, derived: bool = False) -> Column:
+def _values(kind: type[enum.Enum]) -> tuple[str, ...]:
+    return tuple(str(member.value) for member in kind)
+
+
+def _col(
+    name: str,
+    about: str,
+    type: str = "string",
+    *,
+    key: bool = False,
+    derived: bool = False,
+    values: type[enum.Enum] | None = None,
+    pattern: str | None = None,
+) -> Column:
     """A value of the record's own attribute ``name``."""
-    return Column(name, type, name, key=key, derived=derived)
+    choices = _values(values) if values is not None else ()
+    return Column(name, type, name, key=key, derived=derived, about=about, values=choices, pattern=pattern)
 
 
-def _edtf(name: str) -> Column:
-    return Column(name, "edtf", name)
+def _edtf(name: str, about: str) -> Column:
+    return Column(name, "edtf", name, about=about, pattern=EDTF_PATTERN)
 
 
-def _array(name: str, *, of: str | None = None) -> Column:
-    """A list, written as a JSON array: of names, or of keys of records of the table ``of``."""
-    return Column(name, "array", name, refers=of)
+def _array(name: str, about: str, *, of: str | None = None) -> Column:
+    """A list: of names, or of keys of records of the table ``of``."""
+    return Column(name, "array", name, refers=of, about=about)
 
 
-def _ref(name: str, table: str, field: str = "", *, key: bool = False) -> Column:
+def _ref(name: str, table: str, about: str, field: str = "", *, key: bool = False) -> Column:
     """The key of a record of ``table``; the attribute ``field`` holds the record (or its key)."""
-    return Column(name, "string", field or name, refers=table, key=key)
+    return Column(name, "string", field or name, refers=table, key=key, about=about)
 
 
 def _part(name: str, *columns: Column) -> tuple[Column, ...]:
     """The columns of a record held by another (a conference's next meeting), prefixed
-    with its name. It is read back where its ``sources`` cell has a value."""
+    with its name. It is read back where any of its cells has a value."""
     return tuple(replace(c, name=f"{name}_{c.name}", field=f"{name}.{c.field}") for c in columns)
 
 
-def _top(name: str, *body: Column, attribute: str = "", keep_empty: bool = False) -> FlatTable:
+def _top(name: str, about: str, *body: Column, attribute: str = "", keep_empty: bool = False) -> FlatTable:
     """The flat table of the records ``Tables.<attribute>`` (``<name>`` by default)."""
     table = _MODEL[attribute or name]
     return FlatTable(
-        name, body, attribute=table.attr, file=table.file, single=not table.many, keep_empty=keep_empty
+        name,
+        body,
+        attribute=table.attr,
+        file=table.file,
+        single=not table.many,
+        keep_empty=keep_empty,
+        about=about,
     )
 
 
 def _child(
-    name: str, within: str | Mapping[str, str], *body: Column, by: str = "", keep_empty: bool = False
+    name: str,
+    about: str,
+    within: str | Mapping[str, str],
+    *body: Column,
+    by: str = "",
+    keep_empty: bool = False,
 ) -> FlatTable:
     """A child table: ``within`` is ``"<parent table>.<field>"``, and ``by`` the column that
     holds the parent's key; or, where records of several tables hold such lists, a
     mapping from each one's ``record_type`` to its ``"<parent table>.<field>"``."""
-    position = Column("position", "integer", "", key=True)
+    position = Column(
+        "position", "integer", "", key=True, about="the row's place in its parent's list, from 0"
+    )
     links: tuple[Within, ...]
     head: tuple[Column, ...]
     if isinstance(within, str):
         links = (_within(within),)
-        head = (Column(by, "string", "", refers=links[0].parent, key=True), position)
+        parent = links[0].parent
+        owner = Column(
+            by, "string", "", refers=parent, key=True, about=f"the {_ONE[parent]} the row belongs to"
+        )
+        head = (owner, position)
     else:
         links = tuple(_within(where, kind) for kind, where in within.items())
-        head = (
-            Column("record_type", "string", "", key=True),
-            Column("record_id", "string", "", key=True),
-            position,
+        kinds = Column(
+            "record_type",
+            "string",
+            "",
+            key=True,
+            about="the kind of record the row belongs to",
+            values=tuple(within),
         )
-    return FlatTable(name, body, within=links, head=head, keep_empty=keep_empty)
+        record = Column("record_id", "string", "", key=True, about="the id of the record the row belongs to")
+        head = (kinds, record, position)
+    return FlatTable(name, body, within=links, head=head, keep_empty=keep_empty, about=about)
 
 
 def _within(where: str, record_type: str | None = None) -> Within:
@@ -193,168 +267,235 @@ def _within(where: str, record_type: str | None = None) -> Within:
     return Within(parent, field, record_type)
 
 
+# Patterns match a whole value (Frictionless anchors them itself; the JSON Schema adds ^ and $).
+EDTF_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?"
+"""The partial dates the record writes: a year, month or day, with an EDTF qualifier."""
+_SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+_URL_PATTERN = r"https?://[^\s/?#]+[^\s]*"
 _MODEL = {table.attr: table for table in TABLES}  # the model's tables, by attribute of Tables
-_SOURCES = _array("sources", of="sources")
-_NOTES = _array("notes")
+_ONE = {"conferences": "conference", "joint_declarations": "joint declaration"}
+_SOURCES = _array("sources", "ids of the sources the row's facts come from", of="sources")
+_NOTES = _array("notes", "remarks in the project's own words")
 
 # Every flat table, in the order the exports write them. A new column or table is one
 # more line or entry here; everything below follows from these descriptions.
 FLAT_TABLES: tuple[FlatTable, ...] = (
     _top(
         "conferences",
-        _col("id", key=True),
-        _edtf("date"),
-        _edtf("end_date"),
-        _col("ordinal", "integer"),
-        _col("host"),
-        _col("venue"),
-        _col("format"),
-        _col("evidence"),
-        *_part("next_meeting", _edtf("date"), _col("as_stated"), _col("host"), _SOURCES),
+        "one conference of the Directors General",
+        _col("id", "the conference's id: conf- and its date", key=True, pattern=_SLUG_PATTERN),
+        _edtf("date", "the day (or month or year) the conference was held, as precise as a source gives it"),
+        _edtf("end_date", "the last day of a meeting of more than one day"),
+        _col("ordinal", "the conference's number in the series, where stated or inferred", "integer"),
+        _col("host", "the organisation that hosted it; empty where no source says", values=Organisation),
+        _col("venue", "where it was held, as the source names the place"),
+        _col("format", "held in person or by video-conference", values=Format),
+        _col("evidence", "how the record knows of the meeting", values=Evidence),
+        *_part(
+            "next_meeting",
+            _edtf("date", "the next meeting's date as announced"),
+            _col("as_stated", "the announcement's wording of that date"),
+            _col("host", "the next meeting's host as announced", values=Organisation),
+            _SOURCES,
+        ),
         _NOTES,
         _SOURCES,
     ),
     _child(
         "chairs",
+        "one co-chair of a conference",
         "conferences.co_chairs",
-        _ref("official_id", "officials", "official"),
-        _ref("post_code", "posts", "post"),
-        _col("rank"),
-        _ref("standing_in_for_id", "officials", "standing_in_for"),
+        _ref("official_id", "officials", "the official who co-chaired", "official"),
+        _ref("post_code", "posts", "the post the official held there", "post"),
+        _col("rank", "the rank as the source gives it"),
+        _ref(
+            "standing_in_for_id",
+            "officials",
+            "the Director General a deputy chaired in place of",
+            "standing_in_for",
+        ),
         by="conference_id",
     ),
     _child(
         "agenda_items",
+        "one item discussed at a conference",
         "conferences.agenda",
-        _col("title"),
-        _array("topics", of="topics"),
-        _array("briefers"),
+        _col("title", "what was discussed, in the project's own words"),
+        _array("topics", "ids of the topics the item is about", of="topics"),
+        _array("briefers", "who briefed on the item (ACT, MPCC, EEAS)"),
         _SOURCES,
         by="conference_id",
     ),
     _child(
         "figures",
+        "a number a source states about a conference",
         "conferences.figures",
-        _col("key"),
-        _col("label"),
-        _col("value", "integer"),
+        _col("key", "what is counted, the same across conferences", pattern=_SLUG_PATTERN),
+        _col("label", "what is counted, in words"),
+        _col("value", "the number", "integer"),
         _SOURCES,
         by="conference_id",
         keep_empty=True,
     ),
     _top(
         "officials",
-        _col("id", key=True),
-        _col("name"),
-        _col("nationality"),
-        _col("service"),
-        _array("aliases"),
+        "one person who held a post",
+        _col("id", "the official's id, from the name", key=True, pattern=_SLUG_PATTERN),
+        _col("name", "the name, spelt as the person's own organisation spells it"),
+        _col("nationality", "ISO 3166-1 alpha-2 country code", pattern=r"[A-Z]{2}"),
+        _col("service", "the armed service", values=Service),
+        _array("aliases", "other spellings of the name seen in sources"),
         _SOURCES,
     ),
     _top(
         "posts",
-        _col("code", key=True),
-        _col("title"),
-        _col("organisation"),
-        _array("aliases"),
-        _ref("deputy_of", "posts"),
+        "one post whose holders the record follows",
+        _col("code", "the post's code (DGIMS, DGEUMS, DDGEUMS)", key=True),
+        _col("title", "the post's title"),
+        _col("organisation", "the organisation of the post", values=Organisation),
+        _array("aliases", "other names of the post"),
+        _ref("deputy_of", "posts", "the post this one is deputy to"),
     ),
     _top(
         "appointments",
-        _col("id", key=True, derived=True),
-        _ref("official_id", "officials", "official"),
-        _ref("post_code", "posts", "post"),
-        _edtf("start"),
-        _edtf("end"),
-        _col("in_office", "boolean"),
-        _array("attested"),
+        "one tenure of an official in a post",
+        _col("id", "the tenure's id: official, post and start", key=True, derived=True),
+        _ref("official_id", "officials", "the official", "official"),
+        _ref("post_code", "posts", "the post", "post"),
+        _edtf("start", "the first day in the post; empty where no source gives it"),
+        _edtf("end", "the last day in the post; empty while in office or where unknown"),
+        _col("in_office", "still in office on the record's as-of date", "boolean"),
+        _array("attested", "days a source shows the official in the post (EDTF)"),
         _SOURCES,
     ),
     _top(
         "topics",
-        _col("id", key=True),
-        _col("label"),
-        _array("aliases"),
-        _array("broader", of="topics"),
-        _col("definition"),
+        "one topic of the agenda taxonomy",
+        _col("id", "the topic's id", key=True, pattern=_SLUG_PATTERN),
+        _col("label", "the topic's name"),
+        _array("aliases", "other names the topic is found by"),
+        _array("broader", "ids of broader topics", of="topics"),
+        _col("definition", "what the topic covers"),
     ),
     _top(
         "alternation_exceptions",
-        _ref("after_id", "conferences", "after", key=True),
-        _ref("before_id", "conferences", "before", key=True),
-        _col("kind"),
-        _col("reason"),
+        "a documented break in the alternation of hosts between two consecutive conferences",
+        _ref("after_id", "conferences", "the earlier conference", "after", key=True),
+        _ref("before_id", "conferences", "the later conference", "before", key=True),
+        _col("kind", "the kind of break", values=BreakKind),
+        _col("reason", "why the hosts do not alternate there"),
         _SOURCES,
         attribute="exceptions",
         keep_empty=True,
     ),
     _top(
         "joint_declarations",
-        _col("id", key=True),
-        _edtf("date"),
-        _col("place"),
-        _array("signatories"),
-        _col("proposals", "integer", derived=True),
+        "one EU-NATO Joint Declaration",
+        _col("id", "the declaration's id: year and place", key=True, pattern=_SLUG_PATTERN),
+        _edtf("date", "the day it was signed"),
+        _col("place", "where it was signed"),
+        _array("signatories", "who signed it"),
+        _col("proposals", "the number of common proposals in its sets", "integer", derived=True),
         _NOTES,
         _SOURCES,
         attribute="declarations",
     ),
     _child(
         "proposal_sets",
+        "one set of common proposals implementing a declaration",
         "joint_declarations.proposal_sets",
-        _edtf("date"),
-        _col("count", "integer"),
+        _edtf("date", "the day the set was endorsed"),
+        _col("count", "the number of proposals in the set", "integer"),
         _SOURCES,
         by="declaration_id",
         keep_empty=True,
     ),
     _top(
         "progress_reports",
-        _col("number", "integer", key=True),
-        _edtf("date"),
+        "one joint progress report on implementing the declarations",
+        _col("number", "the report's number", "integer", key=True),
+        _edtf("date", "the day it was published"),
         _NOTES,
         _SOURCES,
     ),
     _child(
         "inferences",
+        "a value the curators reasoned out rather than read",
         {"conference": "conferences.inferences", "appointment": "appointments.inferences"},
-        _col("field"),
-        _col("reason"),
+        _col("field", "the field whose value was inferred"),
+        _col("reason", "how it was inferred"),
         keep_empty=True,
     ),
     _child(
         "conflicts",
+        "a value a source gives that the record does not follow",
         {
             "conference": "conferences.conflicts",
             "appointment": "appointments.conflicts",
             "declaration": "joint_declarations.conflicts",
         },
-        _col("field"),
-        _col("value"),
-        _col("note"),
+        _col("field", "the field concerned"),
+        _col("value", "the value the source gives"),
+        _col("note", "why the record does not follow it"),
         _SOURCES,
         keep_empty=True,
     ),
     _top(
         "sources",
-        _col("id", key=True),
-        _col("url"),
-        _col("title"),
-        _col("publisher"),
-        _edtf("published"),
-        _col("kind"),
-        _col("language"),
-        _col("repost_of"),
+        "one public source",
+        _col("id", "the source's id", key=True, pattern=_SLUG_PATTERN),
+        _col("url", "where it is published", pattern=_URL_PATTERN),
+        _col("title", "its title, as published"),
+        _col("publisher", "who published it"),
+        _edtf("published", "the day it was published"),
+        _col("kind", "what kind of source it is", values=SourceKind),
+        _col("language", "its language (BCP 47 tag)"),
+        _col("repost_of", "for a re-post: the original's URL", pattern=_URL_PATTERN),
         _NOTES,
     ),
     _top(
         "dataset",
-        _col("version", key=True),
-        _col("as_of", "date"),
-        _col("title"),
+        "the data release: one row",
+        _col("version", "the data's version", key=True),
+        _col("as_of", "the day the data was last checked against its sources", "date"),
+        _col("title", "the dataset's title"),
         attribute="info",
     ),
 )
+
+
+def _cells_of(column: Column) -> tuple[Cell, ...]:
+    if column.type != "edtf":
+        return (
+            Cell(
+                column.name,
+                column.type,
+                column.about,
+                column,
+                derived=column.derived,
+                values=column.values,
+                pattern=column.pattern,
+            ),
+        )
+    name = column.name
+    about = f"{column.about} (EDTF: a year, month or day; ~ approximate, ? uncertain, % both)"
+    return (
+        Cell(name, "string", about, column, pattern=column.pattern),
+        Cell(f"{name}_precision", "string", f"how precise {name} is", column, values=_values(Precision)),
+        Cell(f"{name}_start", "date", f"the first day {name} can mean", column, derived=True),
+        Cell(f"{name}_end", "date", f"the last day {name} can mean", column, derived=True),
+    )
+
+
+CELLS: dict[str, tuple[Cell, ...]] = {
+    t.name: tuple(cell for column in t.columns for cell in _cells_of(column)) for t in FLAT_TABLES
+}
+"""Every table's cells, in the order the exports write them."""
+
+# Table name -> [(cell, Frictionless type)]: the CSV header and each column's type.
+SCHEMA: dict[str, list[tuple[str, str]]] = {
+    name: [(cell.name, cell.type) for cell in cells] for name, cells in CELLS.items()
+}
 
 
 def _key_column(table: FlatTable) -> Column | None:
@@ -369,18 +510,6 @@ _KEY = {t.name: key for t in FLAT_TABLES if (key := _key_column(t)) is not None}
 _CHILDREN = {
     t.name: [(c, link) for c in FLAT_TABLES for link in c.within if link.parent == t.name]
     for t in FLAT_TABLES
-}
-
-
-def _cells(column: Column) -> list[tuple[str, str]]:
-    if column.type == "edtf":
-        return [(column.name, "string"), (f"{column.name}_precision", "string")]
-    return [(column.name, column.type)]
-
-
-# FlatTable name -> [(column, Frictionless type)]; the order is the CSV column order.
-SCHEMA: dict[str, list[tuple[str, str]]] = {
-    t.name: [cell for column in t.columns for cell in _cells(column)] for t in FLAT_TABLES
 }
 
 
@@ -400,19 +529,28 @@ def _row(table: FlatTable, record: Any, head: tuple[Any, ...]) -> dict[str, Any]
     for column in table.body:
         name, kind, value = column.name, column.type, column.read(record)
         if kind == "edtf":
-            row[name] = None if value is None else str(value)
-            row[f"{name}_precision"] = None if value is None else value.precision.value
+            row.update(_date_cells(name, value))
+        elif kind == "array":  # a list of names or ids; [] for none
+            row[name] = [] if value is None else [str(_plain(item, column.refers)) for item in value]
         elif value is None:
             row[name] = None
-        elif kind == "array":
-            # A list of names or ids as a JSON array; None for an empty list.
-            items = [str(_plain(item, column.refers)) for item in value]
-            row[name] = json.dumps(items, ensure_ascii=False) if items else None
         elif kind == "date":
             row[name] = value.isoformat()
         else:
             row[name] = _plain(value, column.refers)
     return row
+
+
+def _date_cells(name: str, value: PartialDate | None) -> dict[str, str | None]:
+    """The four cells of a partial date: EDTF text, precision, first and last day."""
+    if value is None:
+        return dict.fromkeys((name, f"{name}_precision", f"{name}_start", f"{name}_end"))
+    return {
+        name: str(value),
+        f"{name}_precision": value.precision.value,
+        f"{name}_start": value.earliest().isoformat(),
+        f"{name}_end": value.latest().isoformat(),
+    }
 
 
 def _records_of(table: FlatTable, tables: Tables) -> tuple[Any, ...]:
@@ -426,7 +564,12 @@ def _place(link: Within, parent: Any) -> tuple[Any, ...]:
 
 
 def records(tables: Tables) -> dict[str, list[dict[str, Any]]]:
-    """Every table as a list of flat rows (``dict`` of column -> plain value or ``None``)."""
+    """Every table as a list of flat rows: ``dict`` of cell name -> plain value.
+
+    A missing value is ``None``; a list is a ``list`` of ``str`` (``[]`` for none); a
+    day is ISO text (``2014-01-27``); a whole number an ``int``; a flag a ``bool``.
+    These are the rows, names and values of the JSON export, and of the CSV export
+    once written as text."""
     out: dict[str, list[dict[str, Any]]] = {}
     for table in FLAT_TABLES:
         rows = out[table.name] = (
@@ -440,26 +583,23 @@ def records(tables: Tables) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _list(text: str | None) -> list[Any]:
-    return json.loads(text) if text else []
-
-
 def _unflatten(table: FlatTable, row: Mapping[str, Any]) -> dict[str, Any]:
     """A row's own values as a plain record (no children yet)."""
     record: dict[str, Any] = {}
+    held = {  # the records held by this one (the next meeting) that have a value
+        column.path[0] for column in table.body if len(column.path) > 1 and row[column.name] not in (None, [])
+    }
     for column in table.body:
         if column.derived:
             continue
         *outer, name = column.path
         target = record
-        if outer:  # a record held by this one (the next meeting), read back where it cites sources
-            if row[f"{'_'.join(outer)}_sources"] is None:
+        if outer:
+            if outer[0] not in held:
                 continue
             for part in outer:
                 target = target.setdefault(part, {})
         value = row[column.name]
-        if column.type == "array":
-            value = _list(value)
         # The data files leave out what a record lacks: no value, an empty list, a false flag.
         empty = value is None or value == [] or (value is False and column.type == "boolean")
         if table.keep_empty or not empty:
@@ -468,13 +608,13 @@ def _unflatten(table: FlatTable, row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def from_records(
-    rows: Mapping[str, list[dict[str, Any]]], problems: list[str] | None = None
+    rows: Mapping[str, list[dict[str, Any]]], problems: list[str] | None = None, file: str = "{}.csv"
 ) -> dict[str, Any]:
     """The nested plain data (keyed by file name) that ``records`` was made from.
 
     A child row that belongs to no record (its parent's key names none), a child row
     without a position and a single-record table without exactly one row are added to
-    ``problems`` (each naming its CSV file), not dropped unseen.
+    ``problems`` (each naming its table as ``file`` spells it), not dropped unseen.
     """
     found: list[str] = [] if problems is None else problems
     # Child rows by table and parent (its head cells but the position), in position order.
@@ -483,9 +623,8 @@ def from_records(
         if table.within:
             placed = [row for row in rows[table.name] if row["position"] is not None]
             if len(placed) != len(rows[table.name]):
-                found.append(
-                    f"{table.name}.csv: {_rows(len(rows[table.name]) - len(placed))} without a position"
-                )
+                missing = _rows(len(rows[table.name]) - len(placed))
+                found.append(f"{file.format(table.name)}: {missing} without a position")
             for row in sorted(placed, key=lambda r: r["position"]):
                 place = tuple(row[c.name] for c in table.head[:-1])
                 children.setdefault((table.name, place), []).append(row)
@@ -502,7 +641,7 @@ def from_records(
     for table in FLAT_TABLES:
         if table.single:
             if len(rows[table.name]) != 1:
-                found.append(f"{table.name}.csv: expected one row, found {len(rows[table.name])}")
+                found.append(f"{file.format(table.name)}: expected one row, found {len(rows[table.name])}")
                 out[table.file] = {}
                 continue
             out[table.file] = plain(table, rows[table.name][0])
@@ -511,35 +650,103 @@ def from_records(
     for (name, place), orphans in children.items():  # what no record took
         head = ", ".join(f"{c.name} {v!r}" for c, v in zip(_BY_NAME[name].head, place, strict=False))
         verb = "belongs" if len(orphans) == 1 else "belong"
-        found.append(f"{name}.csv: {_rows(len(orphans))} with {head} {verb} to no record")
+        found.append(f"{file.format(name)}: {_rows(len(orphans))} with {head} {verb} to no record")
     if problems is None and found:
         from ._errors import DataError
 
-        raise DataError(found, source="CSV tables")
+        raise DataError(found, source="flat tables")
     return out
+
+
+def derived_problems(
+    rows: Mapping[str, list[dict[str, Any]]], tables: Tables, where: Callable[[str, int], str] | None = None
+) -> list[str]:
+    """The derived cells of ``rows`` (the first and last day of a partial date, an
+    appointment's id, a declaration's count of proposals) that differ from what
+    ``tables``, read from those rows, works out. They are not read back; a table whose
+    derived cells were edited by hand would otherwise say one thing and load another.
+    ``where(table, index)`` names a row (by default its CSV file and line, the header
+    being line 1)."""
+    where = where or (lambda table, index: f"{table}.csv: row {index + 2}")
+    fresh = records(tables)
+    found: list[str] = []
+    for table in FLAT_TABLES:
+        derived = [cell.name for cell in CELLS[table.name] if cell.derived]
+        if not derived or len(rows[table.name]) != len(fresh[table.name]):
+            continue  # a table that lost rows has its problems reported already
+        if table.within:  # child rows by parent and position; top rows keep their order
+            head = [c.name for c in table.head]
+            by_place = {tuple(r[h] for h in head): r for r in fresh[table.name]}
+            pairs = [(row, by_place.get(tuple(row[h] for h in head))) for row in rows[table.name]]
+        else:
+            pairs = list(zip(rows[table.name], fresh[table.name], strict=True))
+        for index, (given, want) in enumerate(pairs):
+            if want is None:
+                continue
+            for name in derived:
+                if given[name] != want[name]:
+                    found.append(
+                        f"{where(table.name, index)}, {name}: {given[name]!r} does not "
+                        f"follow from the row's other cells, which give {want[name]!r}"
+                    )
+    return found
 
 
 def _rows(count: int) -> str:
     return f"{count} row{'' if count == 1 else 's'}"
 
 
+_INTEGER = r"-?[0-9]+"
+_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+
 def _parse(kind: str, text: str) -> Any:
+    """A CSV cell's value: ``None`` for an empty cell (``[]`` in a list column)."""
     if text == "":
-        return None
+        return [] if kind == "array" else None
     if kind == "string":  # the one quote written before a text cell (see the module's docstring)
         return text[1:] if text.startswith("'") else text
+    if kind == "array":
+        return _array_value(text)
+    return _typed(kind, text)
+
+
+def _array_value(text: str) -> list[str]:
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        raise ValueError(f"{_short(text)} is not a JSON array of strings") from None
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"{_short(text)} is not a JSON array of strings")
+    return value
+
+
+def _typed(kind: str, text: str) -> Any:
+    """A whole number, flag or day from its text, exactly as the exports write it."""
     if kind == "integer":
-        try:
-            return int(text)
-        except ValueError:
-            raise ValueError(f"{text[:40]!r} is not a whole number") from None
+        if not re.fullmatch(_INTEGER, text):  # int() would also take " 5", "+5", "1_000", "٥"
+            raise ValueError(f"{_short(text)} is not a whole number (digits, a leading - allowed)")
+        return int(text)
     if kind == "boolean":
         if text in ("true", "True", "TRUE", "1"):
             return True
         if text in ("false", "False", "FALSE", "0"):
             return False
-        raise ValueError(f"{text[:40]!r} is not true or false")
+        raise ValueError(f"{_short(text)} is not true or false")
+    if kind == "date":
+        import datetime as dt
+
+        try:
+            if re.fullmatch(_DAY, text):
+                return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+        raise ValueError(f"{_short(text)} is not a day written YYYY-MM-DD")
     return text
+
+
+def _short(text: str) -> str:
+    return repr(text[:40] + ("…" if len(text) > 40 else ""))
 
 
 def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
@@ -620,8 +827,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any, kind: str) -> Any:
-    if value is None:
+    if value is None or value == []:
         return ""
+    if kind == "array":  # a list as a JSON array, so that any text it holds stays exact
+        return json.dumps(value, ensure_ascii=False)
     if value is True or value is False:
         return "true" if value else "false"
     if kind == "string" and isinstance(value, str) and value.startswith((*FORMULA_START, "'")):
@@ -664,13 +873,30 @@ def write_csv(tables: Tables, out: Path) -> list[Path]:
     return write_files(out, _csv_files(tables), stray=(".csv", "Dataset.from_csv"))
 
 
+def _field(cell: Cell) -> dict[str, Any]:
+    """A cell as a Frictionless table schema field, with its constraints."""
+    field: dict[str, Any] = {"name": cell.name, "type": cell.type, "description": cell.about}
+    constraints: dict[str, Any] = {}
+    if cell.key:
+        constraints["required"] = True
+    if cell.values:
+        constraints["enum"] = list(cell.values)
+    if cell.pattern:
+        constraints["pattern"] = cell.pattern
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
 def datapackage(tables: Tables) -> dict[str, Any]:
-    """The Frictionless descriptor for the CSV files ``write_csv`` writes."""
+    """The Frictionless descriptor for the CSV files ``write_csv`` writes: every field
+    typed, described and constrained (values, patterns, keys), every reference held in
+    a single value a foreign key."""
     info = tables.info
     resources: list[dict[str, Any]] = []
     for table in FLAT_TABLES:
         schema: dict[str, Any] = {
-            "fields": [{"name": column, "type": kind} for column, kind in SCHEMA[table.name]],
+            "fields": [_field(cell) for cell in CELLS[table.name]],
             "primaryKey": [c.name for c in table.columns if c.key],
             "missingValues": [""],
         }
@@ -693,10 +919,12 @@ def datapackage(tables: Tables) -> dict[str, Any]:
             {
                 "name": _resource(table.name),
                 "path": f"{table.name}.csv",
+                "description": f"each row: {table.about}",
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True},
                 "schema": schema,
             }
         )
@@ -704,9 +932,23 @@ def datapackage(tables: Tables) -> dict[str, Any]:
         "profile": "tabular-data-package",
         "name": "natoeu-milstaff",
         "title": info.title,
+        "description": (
+            "The sourced record of the conferences of the Directors General of the NATO "
+            "International Military Staff and the EU Military Staff, their co-chairs, the holders "
+            f"of their posts and the EU-NATO Joint Declarations; checked against its sources on {info.as_of}."
+        ),
         "version": info.version,
         "created": f"{info.as_of.isoformat()}T00:00:00Z",
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "keywords": ["NATO", "European Union", "IMS", "EUMS", "military staff"],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "title": "Creative Commons Attribution 4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+            }
+        ],
+        "contributors": [{"title": "natoeu_milstaff developers", "role": "author"}],
+        "sources": [{"title": s.title, "path": s.url} for s in tables.sources],
         "resources": resources,
     }
 
@@ -719,27 +961,158 @@ def write_datapackage(tables: Tables, out: Path) -> list[Path]:
     """The CSV files and their ``datapackage.json``, in one write (as ``write_csv``)."""
     from ._files import write_files
 
-    descriptor = json.dumps(datapackage(tables), indent=1) + "\n"
+    descriptor = json.dumps(datapackage(tables), ensure_ascii=False, indent=1) + "\n"
     files = {**_csv_files(tables), "datapackage.json": descriptor.encode("utf-8")}
     return write_files(out, files, stray=(".csv", "Dataset.from_csv"))
 
 
+JSON_FILE = "dataset.json"
+SCHEMA_FILE = "dataset.schema.json"
+
+_JSON_TYPES = {"string": "string", "integer": "integer", "boolean": "boolean", "date": "string"}
+
+
+def _json_cell(cell: Cell) -> dict[str, Any]:
+    if cell.type == "array":
+        return {"description": cell.about, "type": "array", "items": {"type": "string"}}
+    kind = _JSON_TYPES[cell.type]
+    out: dict[str, Any] = {"description": cell.about, "type": kind if cell.key else [kind, "null"]}
+    if cell.type == "date":
+        out["format"] = "date"
+        out["pattern"] = f"^{_DAY}$"
+    if cell.values:
+        out["enum"] = [*cell.values, *([] if cell.key else [None])]
+    if cell.pattern:
+        out["pattern"] = f"^(?:{cell.pattern})$"
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``dataset.json``, made from the same table
+    descriptions as the CSV files and the data package."""
+    tables: dict[str, Any] = {}
+    for table in FLAT_TABLES:
+        cells = CELLS[table.name]
+        rows: dict[str, Any] = {
+            "description": f"each row: {table.about}",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {cell.name: _json_cell(cell) for cell in cells},
+                "required": [cell.name for cell in cells],
+                "additionalProperties": False,
+            },
+        }
+        if table.single:
+            rows["minItems"] = rows["maxItems"] = 1
+        tables[table.name] = rows
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "natoeu_milstaff dataset.json",
+        "description": (
+            "Every table of the record as rows of named cells: the tables and cells of the CSV "
+            "export, with null for a missing value and [] for an empty list."
+        ),
+        "type": "object",
+        "properties": tables,
+        "required": list(tables),
+        "additionalProperties": False,
+    }
+
+
 def write_json(tables: Tables, out: Path) -> list[Path]:
-    """``dataset.json``: the nested plain form that ``Dataset.from_json`` reads back."""
-    from ._convert import unstructure_tables
+    """``dataset.json`` (the rows of ``records``, by table) and ``dataset.schema.json``
+    (its JSON Schema); ``Dataset.from_json`` reads the first back."""
     from ._files import write_files
 
-    text = json.dumps(unstructure_tables(tables), ensure_ascii=False, indent=1) + "\n"
-    return write_files(out, {"dataset.json": text.encode("utf-8")})
+    files = {
+        JSON_FILE: json.dumps(records(tables), ensure_ascii=False, indent=1) + "\n",
+        SCHEMA_FILE: json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n",
+    }
+    return write_files(out, {name: text.encode("utf-8") for name, text in files.items()})
+
+
+def read_json(raw: Any, where: str) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """The rows of every table from the parsed ``dataset.json``, and its problems, each
+    naming its place (``where: $.conferences[3].date``): an unknown or missing table or
+    cell, a row that is not an object, a value of the wrong type."""
+    if not isinstance(raw, dict):
+        return {}, [f"{where}: $: expected an object of tables, got {type(raw).__name__}"]
+    problems: list[str] = []
+    unknown = [name for name in raw if name not in CELLS]
+    if unknown:
+        names = ", ".join(map(repr, unknown))
+        problems.append(f"{where}: $: unknown table(s) {names}; the tables are {', '.join(CELLS)}")
+    missing = [name for name in CELLS if name not in raw]
+    if missing:
+        problems.append(f"{where}: $: missing table(s) {', '.join(missing)}")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, cells in CELLS.items():
+        rows = raw.get(name, [])
+        if not isinstance(rows, list):
+            problems.append(f"{where}: $.{name}: expected an array of rows, got {type(rows).__name__}")
+            rows = []
+        kinds = {cell.name: cell.type for cell in cells}
+        out[name] = []
+        for index, row in enumerate(rows):
+            place = f"{where}: $.{name}[{index}]"
+            if not isinstance(row, dict):
+                problems.append(f"{place}: expected an object, got {type(row).__name__}")
+                continue
+            extra = [key for key in row if key not in kinds]
+            absent = [key for key in kinds if key not in row]
+            if extra:
+                problems.append(f"{place}: unknown cell(s) {', '.join(map(_brief, extra))}")
+            if absent:
+                problems.append(f"{place}: missing cell(s) {', '.join(absent)} (write null for no value)")
+            bad = [key for key, kind in kinds.items() if key in row and not _json_fits(kind, row[key])]
+            problems += [f"{place}.{key}: {_brief(row[key])} is not {_KIND_WORDS[kinds[key]]}" for key in bad]
+            out[name].append(
+                {key: row.get(key, [] if kind == "array" else None) for key, kind in kinds.items()}
+            )
+    return out, problems
+
+
+_KIND_WORDS = {
+    "string": "text or null",
+    "integer": "a whole number or null",
+    "boolean": "true, false or null",
+    "date": "a day written YYYY-MM-DD, or null",
+    "array": "an array of strings",
+}
+
+
+def _json_fits(kind: str, value: Any) -> bool:
+    if kind == "array":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if value is None:
+        return True
+    if kind == "integer":
+        return type(value) is int
+    if kind == "boolean":
+        return type(value) is bool
+    if not isinstance(value, str):
+        return False
+    if kind == "date":
+        try:
+            _typed("date", value)
+        except ValueError:
+            return False
+    return True
+
+
+def _brief(value: Any) -> str:
+    import reprlib  # a message shows the start and end of a long value, not all of it
+
+    return reprlib.repr(value)
 
 
 def dataframe(tables: Tables, table: str) -> Any:
     """One table as a pandas DataFrame with typed columns.
 
-    Text columns are ``string``, whole numbers ``Int64``, flags ``boolean``, lists of
-    names or ids Python lists. Each EDTF date column keeps its text and precision and
-    gains ``<column>_start`` and ``<column>_end``: the first and last day it can mean,
-    as ``datetime64[s]``.
+    Text columns are ``string``, whole numbers ``Int64``, flags ``boolean``, days
+    (the ``_start`` and ``_end`` of each partial date, the as-of date)
+    ``datetime64[s]``, lists of names or ids Python lists.
     """
     if not isinstance(table, str):
         raise TypeError(f"table must be a str, got {type(table).__name__}")
@@ -754,21 +1127,14 @@ def dataframe(tables: Tables, table: str) -> Any:
     except ImportError:  # pragma: no cover - depends on the environment
         raise ModuleNotFoundError("dataframe() needs pandas: pip install 'natoeu_milstaff[pandas]'") from None
     rows = records(tables)[table]
-    dates = {c.name for c in _BY_NAME[table].columns if c.type == "edtf"}
     dtypes = {"string": "string", "integer": "Int64", "boolean": "boolean"}
     columns: dict[str, Any] = {}
     for column, kind in SCHEMA[table]:
         values = [row[column] for row in rows]
         if kind == "array":
-            columns[column] = pd.Series([_list(v) for v in values], dtype="object")
+            columns[column] = pd.Series(values, dtype="object")
         elif kind == "date":
             columns[column] = pd.Series(values, dtype="object").astype("datetime64[s]")
         else:
             columns[column] = pd.array(values, dtype=dtypes[kind])
-        if column in dates:
-            parsed = [PartialDate.parse(v) if v else None for v in values]
-            for suffix, day in (("start", PartialDate.earliest), ("end", PartialDate.latest)):
-                columns[f"{column}_{suffix}"] = pd.Series(
-                    [None if p is None else day(p) for p in parsed], dtype="object"
-                ).astype("datetime64[s]")
     return pd.DataFrame(columns)
