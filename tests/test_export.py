@@ -29,9 +29,28 @@ loose: Any = nm
 
 
 def test_json_export_loads_back_equal(tmp_path: Path) -> None:
-    (path,) = BUNDLED.export(tmp_path, "json")
-    assert Path(path).name == "dataset.json"
+    path, schema = BUNDLED.export(tmp_path, "json")
+    assert (Path(path).name, Path(schema).name) == ("dataset.json", "dataset.schema.json")
     assert nm.Dataset.from_json(path) == BUNDLED
+
+
+def test_json_has_the_csv_tables_and_cells_with_explicit_nulls(tmp_path: Path) -> None:
+    BUNDLED.export(tmp_path, "json")
+    BUNDLED.export(tmp_path, "csv")
+    data = json.loads((tmp_path / "dataset.json").read_text(encoding="utf-8"))
+    assert list(data) == list(SCHEMA)
+    for name, rows in data.items():
+        with open(tmp_path / f"{name}.csv", encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle))
+        assert all(list(row) == header for row in rows), name
+    june = next(row for row in data["conferences"] if row["id"] == "conf-2014-06")
+    assert (june["host"], june["ordinal"], june["end_date"], june["date_end"]) == (
+        None,
+        None,
+        None,
+        "2014-06-30",
+    )
+    assert data["conferences"][0]["sources"] == ["nato-news-106692"]
 
 
 def test_csv_export_loads_back_equal(tmp_path: Path) -> None:
@@ -54,8 +73,8 @@ def test_every_export_of_a_random_dataset_keeps_every_fact(ds: nm.Dataset) -> No
                 assert sum(1 for _ in reader) == len(rows[name])
         assert read_csv(Path(tmp)) == rows
         assert nm.Dataset.from_csv(tmp) == ds
-        (path,) = ds.export(tmp, "json")
-        assert nm.Dataset.from_json(path) == ds
+        ds.export(tmp, "json")
+        assert nm.Dataset.from_json(Path(tmp) / "dataset.json") == ds
 
 
 def test_row_counts_match_the_dataset() -> None:
@@ -70,7 +89,7 @@ def test_row_counts_match_the_dataset() -> None:
         len(a.inferences) for a in t.appointments
     )
     first = rows["conferences"][0]
-    assert (first["date"], first["date_precision"], json.loads(first["sources"])) == (
+    assert (first["date"], first["date_precision"], first["sources"]) == (
         "2014-01-27",
         "day",
         ["nato-news-106692"],
@@ -154,11 +173,13 @@ def test_pandas_dataframes_keep_columns_and_types() -> None:
         for column, kind in SCHEMA["conferences"]:
             value = series[column]
             if kind == "array":
-                value = json.dumps(value, ensure_ascii=False) if value else None
+                value = list(value)
             elif pd.isna(value):
                 value = None
             elif kind == "integer":
                 value = int(value)
+            elif kind == "date":
+                value = value.date().isoformat()
             assert value == row[column], column
     with pytest.raises(nm.InvalidValueError, match="unknown table 'meetings'"):
         nm.dataframe("meetings")

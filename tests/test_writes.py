@@ -373,7 +373,7 @@ def test_load_refuses_a_stray_file_and_an_unknown_key(tmp_path: Path) -> None:
 
 
 def _json_export(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
-    (path,) = BUNDLED.export(tmp_path, "json")
+    path, _ = BUNDLED.export(tmp_path, "json")  # dataset.json and its JSON Schema
     return Path(path), json.loads(Path(path).read_text(encoding="utf-8"))
 
 
@@ -381,28 +381,67 @@ def test_from_json_refuses_an_unknown_table(tmp_path: Path) -> None:
     path, raw = _json_export(tmp_path)
     raw["extra.toml"] = [{"id": "x"}]
     raw["notes"] = "a key that is no table"
+    del raw["topics"]
     path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.from_json(path)
-    tables = ", ".join(sorted(t.file for t in TABLES))
+    tables = ", ".join(SCHEMA)
     assert info.value.problems == (
         f"{path}: $: unknown table(s) 'extra.toml', 'notes'; the tables are {tables}",
+        f"{path}: $: missing table(s) topics",
     )
+
+
+def test_from_json_names_the_place_of_a_wrong_value(tmp_path: Path) -> None:
+    path, raw = _json_export(tmp_path)
+    raw["conferences"][0]["ordinal"] = "17"
+    raw["conferences"][1]["date_start"] = "27 Jan 2014"
+    raw["officials"][0]["aliases"] = "a name"
+    raw["chairs"][0] = ["not", "an", "object"]
+    del raw["posts"][0]["title"]
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_json(path)
+    assert info.value.problems == (
+        f"{path}: $.conferences[0].ordinal: '17' is not a whole number or null",
+        f"{path}: $.conferences[1].date_start: '27 Jan 2014' is not a day written YYYY-MM-DD, or null",
+        f"{path}: $.chairs[0]: expected an object, got list",
+        f"{path}: $.officials[0].aliases: 'a name' is not an array of strings",
+        f"{path}: $.posts[0]: missing cell(s) title (write null for no value)",
+    )
+
+
+def test_a_derived_cell_edited_by_hand_is_refused(tmp_path: Path) -> None:
+    path, raw = _json_export(tmp_path)
+    raw["conferences"][0]["date_end"] = "2014-01-28"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_json(path)
+    assert info.value.problems == (
+        f"{path}: $.conferences[0], date_end: '2014-01-28' does not follow from the row's other cells, "
+        "which give '2014-01-27'",
+    )
+    BUNDLED.export(tmp_path / "csv", "csv")
+    _edit_csv(
+        tmp_path / "csv" / "appointments.csv", lambda rows: rows[1].__setitem__(0, "someone@DGIMS@2000")
+    )
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path / "csv")
+    (problem,) = info.value.problems
+    assert problem.startswith("appointments.csv: row 2, id: 'someone@DGIMS@2000' does not follow")
 
 
 def test_from_json_refuses_an_unknown_key_and_a_repeated_one(tmp_path: Path) -> None:
     path, raw = _json_export(tmp_path)
-    raw["officials.toml"][0]["nickname"] = "x"
+    raw["officials"][0]["nickname"] = "x"
     path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.from_json(path)
-    assert any(p.startswith("officials.toml: $.official[0]") and "nickname" in p for p in info.value.problems)
-    path.write_text('{"posts.toml": [], ' + json.dumps(_json_export(tmp_path)[1])[1:], encoding="utf-8")
+    assert info.value.problems == (f"{path}: $.officials[0]: unknown cell(s) 'nickname'",)
+    path.write_text('{"posts": [], ' + json.dumps(_json_export(tmp_path)[1])[1:], encoding="utf-8")
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.from_json(path)
-    assert info.value.problems == (
-        f"{path}: cannot be read as JSON (an object repeats the key(s) 'posts.toml')",
-    )
+    assert info.value.problems == (f"{path}: cannot be read as JSON (an object repeats the key(s) 'posts')",)
 
 
 def _edit_csv(path: Path, edit: Callable[[list[list[str]]], None]) -> None:
@@ -546,7 +585,7 @@ def test_csv_text_that_could_start_a_formula_is_quoted_and_read_back(tmp_path: P
     assert _cells(tmp_path, "figures")[0]["value"] == "-5"  # a number stays a number
     assert nm.Dataset.from_csv(tmp_path) == ds
     assert ds.records()["officials"][0]["name"] == TRICKY[6]  # records() keep the text as it is
-    (path,) = ds.export(tmp_path / "json", "json")
+    path, _ = ds.export(tmp_path / "json", "json")
     assert nm.Dataset.from_json(path) == ds
 
 
@@ -566,8 +605,8 @@ def test_any_text_round_trips_through_csv_and_never_starts_a_formula(texts: list
     strings = [column for column, kind in columns if kind == "string"]
     rows = [
         {
-            column: texts[(i + j) % len(texts)] if column in strings else None
-            for j, (column, _) in enumerate(columns)
+            column: texts[(i + j) % len(texts)] if column in strings else [] if kind == "array" else None
+            for j, (column, kind) in enumerate(columns)
         }
         for i in range(len(texts))
     ]
@@ -603,7 +642,7 @@ def test_no_data_file_larger_than_the_limit_is_read(tmp_path: Path) -> None:
         nm.Dataset.load(data)
     assert f"sources.toml: {said}" in info.value.problems
 
-    (path,) = BUNDLED.export(tmp_path / "json", "json")
+    path, _ = BUNDLED.export(tmp_path / "json", "json")
     _sparse(Path(path), too_big)
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.from_json(path)

@@ -725,7 +725,7 @@ def _typed(kind: str, text: str) -> Any:
     """A whole number, flag or day from its text, exactly as the exports write it."""
     if kind == "integer":
         if not re.fullmatch(_INTEGER, text):  # int() would also take " 5", "+5", "1_000", "٥"
-            raise ValueError(f"{_short(text)} is not a whole number (digits, a leading - allowed)")
+            raise ValueError(f"{_short(text)} is not a whole number")
         return int(text)
     if kind == "boolean":
         if text in ("true", "True", "TRUE", "1"):
