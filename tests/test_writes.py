@@ -532,6 +532,29 @@ def test_from_csv_names_the_row_and_column_of_a_bad_cell(tmp_path: Path) -> None
     assert info.value.problems == ("chairs.csv: row 4, column position: 'third' is not a whole number",)
 
 
+@pytest.mark.parametrize("cell", [" 5", "5 ", "+5", "1_000", "٥", "5.0", "1e3"])
+def test_a_whole_number_cell_is_digits_only(tmp_path: Path, cell: str) -> None:
+    # int() takes all of these; a cell the exports never write is refused, not guessed at.
+    BUNDLED.export(tmp_path, "csv")
+    _edit_csv(tmp_path / "chairs.csv", lambda rows: rows[3].__setitem__(rows[0].index("position"), cell))
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path)
+    assert info.value.problems == (f"chairs.csv: row 4, column position: {cell!r} is not a whole number",)
+
+
+def test_a_next_meeting_without_sources_is_reported_not_dropped(tmp_path: Path) -> None:
+    BUNDLED.export(tmp_path, "csv")
+
+    def unsourced(rows: list[list[str]]) -> None:
+        row = next(r for r in rows if r[rows[0].index("next_meeting_sources")])
+        row[rows[0].index("next_meeting_sources")] = ""
+
+    _edit_csv(tmp_path / "conferences.csv", unsourced)
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path)
+    assert any("next_meeting" in p and "sources" in p for p in info.value.problems), info.value.problems
+
+
 # -- 6. CSV text cannot become a spreadsheet formula --------------------------------------
 
 TRICKY = ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "'quoted", "''twice", '=HYPERLINK("http://x")', "plain"]
@@ -603,7 +626,7 @@ def test_any_text_round_trips_through_csv_and_never_starts_a_formula(texts: list
 
     name, columns = "sources", SCHEMA["sources"]
     strings = [column for column, kind in columns if kind == "string"]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             column: texts[(i + j) % len(texts)] if column in strings else [] if kind == "array" else None
             for j, (column, kind) in enumerate(columns)
