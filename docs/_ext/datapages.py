@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from pathlib import Path
 from typing import Any
 
 import natoeu_milstaff as nm
+from natoeu_milstaff._export import json_schema
 
 HOST_COLOUR = {"NATO": "#1f4e9c", "EU": "#c68a00", None: "#888888"}
 
@@ -136,6 +138,45 @@ def topics_page(ds: nm.Dataset) -> str:
     return "\n".join(lines)
 
 
+def tables_page() -> str:
+    """The exported tables, their cells, types, descriptions and constraints: the same
+    descriptions the CSV header, the data package and the JSON Schema are made from."""
+    from natoeu_milstaff._export import CELLS, FLAT_TABLES
+
+    lines = [
+        "# The exported tables",
+        "",
+        "`records()` and every export (CSV, JSON, the data package, Parquet, SQLite) hold these",
+        "tables, with these cells in this order. A partial date is four cells: its EDTF text, its",
+        "precision, and the first and last day it can mean (`date`, `date_precision`,",
+        "`date_start`, `date_end`); use the last two to sort, filter and join by date. A list is",
+        "a JSON array in a CSV cell. A cell marked *derived* is worked out from the others and",
+        "checked when the table is read back.",
+        "",
+        "The JSON export's schema: {download}`dataset.schema.json <dataset.schema.json>`.",
+        "",
+    ]
+    for table in FLAT_TABLES:
+        keys = ", ".join(f"`{c.name}`" for c in table.columns if c.key)
+        lines += [f"## {table.name}", "", f"Each row: {table.about}. Key: {keys}.", ""]
+        lines += ["| cell | type | meaning | values |", "|---|---|---|---|"]
+        for cell in CELLS[table.name]:
+            values = []
+            if cell.refers:
+                values.append(f"an id in [{cell.refers}](#{cell.refers.replace('_', '-')})")
+            if cell.column.type == "array" and cell.column.refers:
+                values.append(f"ids in [{cell.column.refers}](#{cell.column.refers.replace('_', '-')})")
+            if cell.values:
+                values.append(", ".join(f"`{v}`" for v in cell.values))
+            elif cell.pattern:
+                values.append(f"matching `{cell.pattern.replace('|', '&#124;')}`")
+            kind = cell.type + (", derived" if cell.derived else "")
+            about = cell.about.replace("|", "&#124;")
+            lines.append(f"| `{cell.name}` | {kind} | {about} | {'; '.join(values)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def coverage_page(ds: nm.Dataset) -> str:
     return "\n".join(["# Coverage: what the record lacks", "", "```text", str(ds.coverage()), "```", ""])
 
@@ -251,6 +292,8 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
         out / "posts.md": posts_index(ds),
         out / "topics.md": topics_page(ds),
         out / "coverage.md": coverage_page(ds),
+        out / "tables.md": tables_page(),
+        out / "dataset.schema.json": json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n",
         out / "timeline.svg": timeline_svg(ds),
         out / "notebook-conferences-2022.html": notebook_example(ds),
     }
