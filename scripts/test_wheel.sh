@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 .venv/bin/python -m build -q --sdist --wheel --outdir "$work/dist" . >/dev/null
 python3 -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install -q --upgrade pip
-"$work/venv/bin/python" -m pip install -q "$work"/dist/*.whl pytest hypothesis pandas frictionless
+"$work/venv/bin/python" -m pip install -q "$work"/dist/*.whl pytest hypothesis pandas frictionless "jsonschema>=4.18"
 cp -r tests "$work/tests"
 printf '[pytest]\nfilterwarnings = error\naddopts = -p no:cacheprovider -q\n' > "$work/pytest.ini"
 cd "$work"

@@ -1,5 +1,5 @@
 """Exports: JSON and CSV read back into an equal dataset, the data package validates,
-Popolo carries its required fields, pandas columns keep their types."""
+pandas columns keep their types (Popolo is tested in ``test_popolo``)."""
 
 from __future__ import annotations
 
@@ -116,32 +116,6 @@ def test_data_package_catches_a_broken_foreign_key(tmp_path: Path) -> None:
     chairs.write_text(chairs.read_text(encoding="utf-8").replace("jan-broeks", "nobody"), encoding="utf-8")
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert not report.valid
-
-
-POPOLO_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
-
-
-def test_popolo_carries_the_required_fields() -> None:
-    doc = BUNDLED.popolo()
-    persons = {p["id"] for p in doc["persons"]}
-    organizations = {o["id"] for o in doc["organizations"]}
-    posts = {p["id"] for p in doc["posts"]}
-    assert all(p["name"] for p in doc["persons"])
-    assert all(o["name"] for o in doc["organizations"])
-    assert all(p["label"] and p["organization_id"] in organizations for p in doc["posts"])
-    for m in doc["memberships"]:
-        assert m["person_id"] in persons
-        assert m["organization_id"] in organizations
-        assert m["post_id"] in posts
-        assert all(POPOLO_DATE.match(m[k]) for k in ("start_date", "end_date") if k in m)
-        assert m["sources"]
-        assert all(s["url"].startswith("http") for s in m["sources"])
-    for e in doc["events"]:
-        assert e["name"]
-        assert POPOLO_DATE.match(e["start_date"])
-    wiermann = next(p for p in doc["persons"] if p["id"] == "hans-werner-wiermann")
-    assert {"name": "Hans-Werner Wierman"} in wiermann["other_names"]
-    assert len(doc["memberships"]) == len(BUNDLED.tables.appointments)
 
 
 EXPECTED_DTYPE = {

@@ -342,7 +342,8 @@ class Dataset:
 
     def popolo(self) -> dict[str, Any]:
         """Officials, posts and appointments as Popolo persons, posts and memberships;
-        conferences as events."""
+        conferences as events whose attendees are the co-chairs. EDTF qualifiers, which
+        Popolo dates cannot carry, are kept in ``start_date_edtf`` and ``end_date_edtf``."""
         from ._popolo import popolo
 
         return popolo(self._tables)
