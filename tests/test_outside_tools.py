@@ -174,7 +174,7 @@ def json_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any
 
 
 def _validator(schema: dict[str, Any]) -> Any:
-    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the exports dependency group")
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test dependency group")
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
