@@ -86,7 +86,7 @@ def test_the_database_is_sound(exported: Path) -> None:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("SELECT * FROM unlinked_rows").fetchall() == []
         (version, as_of) = db.execute("SELECT version, as_of FROM dataset").fetchone()
-    assert (version, as_of) == (nm.DATA_VERSION, nm.DATA_AS_OF.isoformat())
+    assert (version, as_of) == (BUNDLED.info.version, BUNDLED.info.as_of.isoformat())
 
 
 def test_the_schema_follows_the_table_descriptions(exported: Path) -> None:

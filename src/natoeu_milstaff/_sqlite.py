@@ -5,7 +5,8 @@ The tables, their columns, types, keys, references and descriptions all follow f
 those of ``records``. Each column is typed and checked by SQLite itself:
 
 - text is ``TEXT``, a whole number ``INTEGER`` (each checked with ``typeof``); a flag
-  is ``INTEGER`` 0 or 1; a day is ISO text that ``date()`` gives back unchanged; a
+  is ``INTEGER`` 0 or 1; a day is ISO text that ``date(day, '+0 days')`` gives back
+  unchanged (so no other form, and no 30 February); a
   value of an enumeration must be one of its values;
 - a list is a JSON array in ``TEXT`` (never ``NULL``; ``[]`` for none), so that
   ``json_each`` reads it;
@@ -81,7 +82,9 @@ def _checks(cell: Cell) -> list[str]:
     if cell.type == "boolean":
         return [f"{name} IN (0, 1)"]
     if cell.type == "date":
-        return [f"{name} IS date({name})"]  # a real day, written YYYY-MM-DD
+        # A real day, written YYYY-MM-DD: the modifier makes date() carry an impossible day
+        # over (2021-02-30 is 2021-03-02), which it otherwise gives back as it was.
+        return [f"{name} IS date({name}, '+0 days')"]
     checks = [f"typeof({name}) IN ('{_SQL_TYPES[cell.type].lower()}', 'null')"]
     if cell.values:
         checks.append(f"{name} IN ({', '.join(map(_text, cell.values))})")
