@@ -104,7 +104,12 @@ _DEFERRED = "DEFERRABLE INITIALLY DEFERRED"
 
 
 def _references(table: FlatTable) -> list[tuple[str, str, str]]:
-    """(column, parent table, parent key) of every reference held in a single value."""
+    """(column, parent table, parent key) of every reference held in a single value.
+
+    A list of ids is no foreign key (``agenda_item_topics`` and the like give its ids one
+    a row), nor is the pair ``record_type``, ``record_id`` of a row that may belong to
+    records of several tables: ``unlinked_rows`` lists those that name no record.
+    """
     return [
         (c.name, c.refers, _KEY[c.refers].name)
         for c in table.columns
@@ -323,7 +328,8 @@ SELECT 'official', id, NULL, coalesce(name, '')
 
 def _search_sql() -> str:
     columns = ", ".join(f"{name} UNINDEXED" if name != "text" else name for name, _ in _SEARCH_COLUMNS)
-    return f"CREATE VIRTUAL TABLE search USING fts5({columns}, tokenize = 'unicode61 remove_diacritics 2')"
+    tokenizer = "tokenize = 'unicode61 remove_diacritics 2'"  # case and accents folded
+    return f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5({columns}, {tokenizer})"
 
 
 _META = (
@@ -409,7 +415,7 @@ def _check_features(connection: sqlite3.Connection, target: Path) -> None:
                 f"and the JSON functions (SQLite 3.38 or later has both) ({exc}); nothing was written",
                 str(target),
             ) from None
-    connection.execute("DROP TABLE temp.probe")
+    connection.execute("DROP TABLE IF EXISTS temp.probe")
 
 
 def _foreign_key_problems(connection: sqlite3.Connection) -> list[str]:
