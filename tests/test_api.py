@@ -27,7 +27,8 @@ def test_import_reads_no_data_and_loads_no_converter() -> None:
         "import sys, natoeu_milstaff\n"
         "heavy = [m for m in ('cattrs', 'tomllib', 'json', 'dateutil', 'importlib.metadata', 'pandas', "
         "'attrs', 'natoeu_milstaff._dataset', 'natoeu_milstaff._convert', 'natoeu_milstaff._files', "
-        "'difflib', 'natoeu_milstaff._bundled', 'natoeu_milstaff._model') if m in sys.modules]\n"
+        "'difflib', 'natoeu_milstaff._bundled', 'natoeu_milstaff._model', 'sqlite3', 'natoeu_milstaff._sqlite') "
+        "if m in sys.modules]\n"
         "print(heavy)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Run in a fresh interpreter: prints one JSON object, output name -> text.
 PROGRAM = r"""
-import contextlib, io, json, sys, tempfile
+import contextlib, hashlib, io, json, sqlite3, sys, tempfile
 from pathlib import Path
 
 import natoeu_milstaff as nm
@@ -49,6 +49,11 @@ with tempfile.TemporaryDirectory() as tmp:
     for fmt in ("json", "csv", "popolo", "datapackage"):
         for path in ds.export(Path(tmp) / fmt, fmt):
             out[f"export {fmt} {Path(path).name}"] = Path(path).read_text(encoding="utf-8")
+    # The database is binary: its bytes by their hash, and its SQL text to see what differs.
+    for path in ds.export(Path(tmp) / "sqlite", "sqlite"):
+        out[f"export sqlite {Path(path).name} sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            out[f"export sqlite {Path(path).name} dump"] = "\n".join(db.iterdump())
     docs = Path(sys.argv[1]) / "docs" / "_ext"
     if docs.is_dir():
         sys.path.insert(0, str(docs))
@@ -102,6 +107,7 @@ def test_the_comparison_covers_every_kind_of_output(two_seeds: tuple[dict[str, s
     kinds = {name.split(" ")[0] for name in names}
     assert {"dataset", "coverage", "conferences()", "records()", "export", "cli"} <= kinds
     assert sum(name.startswith("export ") for name in names) >= 4
+    assert any(name.startswith("export sqlite ") for name in names)
     assert any(name.startswith("conferences[") for name in names)
     # The outputs are not empty: a comparison of two empty strings proves nothing.
     assert all(names[name] for name in names if not name.startswith("cli"))

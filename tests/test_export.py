@@ -218,6 +218,7 @@ def run(*argv: str) -> tuple[int, str, str]:
         ("csv", "conferences.csv"),
         ("popolo", "popolo.json"),
         ("datapackage", "datapackage.json"),
+        ("sqlite", "natoeu_milstaff.sqlite"),
     ],
 )
 def test_cli_export(tmp_path: Path, fmt: str, expected: str) -> None:

@@ -219,7 +219,7 @@ path_text = st.one_of(
     st.sampled_from(ODD_PATHS), st.text(max_size=20).filter(lambda t: "/" not in t and t != "..")
 )
 write_paths = st.one_of(path_text, path_text.map(Path), anything)
-FORMATS = ["json", "csv", "popolo", "datapackage"]
+FORMATS = ["json", "csv", "popolo", "datapackage", "sqlite"]
 SMALL = synthetic_dataset(2)
 READ_BACK = {
     "json": lambda root: nm.Dataset.from_json(Path(root) / "dataset.json"),

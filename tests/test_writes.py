@@ -83,7 +83,12 @@ else:
 """
 
 # The first file of each write that is larger than the limit below (8000 bytes).
-_TOO_BIG = {"dump": "sources.toml", "json": "dataset.json", "csv": "agenda_items.csv"}
+_TOO_BIG = {
+    "dump": "sources.toml",
+    "json": "dataset.json",
+    "csv": "agenda_items.csv",
+    "sqlite": "natoeu_milstaff.sqlite",
+}
 _READ_BACK: dict[str, Callable[[Path], nm.Dataset]] = {
     "dump": nm.Dataset.load,
     "json": lambda root: nm.Dataset.from_json(root / "dataset.json"),
@@ -116,7 +121,8 @@ def test_a_write_that_fails_midway_leaves_the_good_copy_intact(tmp_path: Path, f
         "message": f"{str(target)!r}: cannot be written (File too large); nothing in {str(out)!r} was replaced",
     }
     assert snapshot(out) == before  # every old file as it was, no temporary file left
-    assert _READ_BACK[fmt](out) == BUNDLED
+    if fmt in _READ_BACK:  # no reader takes the database back
+        assert _READ_BACK[fmt](out) == BUNDLED
 
 
 def test_a_rename_that_fails_midway_says_which_files_were_replaced(
@@ -182,6 +188,7 @@ WRITERS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "csv": ("sources.csv", lambda out: BUNDLED.export(out, "csv")),
     "popolo": ("popolo.json", lambda out: BUNDLED.export(out, "popolo")),
     "datapackage": ("datapackage.json", lambda out: BUNDLED.export(out, "datapackage")),
+    "sqlite": ("natoeu_milstaff.sqlite", lambda out: BUNDLED.export(out, "sqlite")),
 }
 
 

@@ -199,10 +199,10 @@ def _parser(out: TextIO | None = None) -> _Parser:
 
     command("coverage", "what the record lacks: gaps, unknown hosts, weak evidence")
 
-    p = command("export", "write every table as json, csv, popolo or a data package")
+    p = command("export", "write every table as json, csv, popolo, a data package or an SQLite database")
     p.add_argument(
         "--format",
-        choices=["json", "csv", "popolo", "datapackage"],
+        choices=["json", "csv", "popolo", "datapackage", "sqlite"],
         default="json",
         help="what to write: %(choices)s (default: %(default)s)",
     )

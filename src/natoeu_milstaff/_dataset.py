@@ -353,8 +353,11 @@ class Dataset:
 
         ``format``: ``json`` (``dataset.json``, read back by ``Dataset.from_json``),
         ``csv`` (one file per table, read back by ``Dataset.from_csv``), ``popolo``
-        (``popolo.json``) or ``datapackage`` (the CSV files and a Frictionless
-        ``datapackage.json``).
+        (``popolo.json``), ``datapackage`` (the CSV files and a Frictionless
+        ``datapackage.json``) or ``sqlite`` (``natoeu_milstaff.sqlite``: the same
+        tables in an SQLite database, typed, keyed and described, with views that join
+        them and a full-text ``search`` table; it needs an SQLite library with FTS5
+        and the JSON functions, and raises ``WriteError`` without them).
 
         CSV cells are safe to open in a spreadsheet: a text cell that begins with
         ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (the characters a
@@ -376,13 +379,14 @@ class Dataset:
         text = _check_path(path)
         from pathlib import Path
 
-        from . import _export, _popolo
+        from . import _export, _popolo, _sqlite
 
         writers = {
             "json": _export.write_json,
             "csv": _export.write_csv,
             "popolo": _popolo.write_popolo,
             "datapackage": _export.write_datapackage,
+            "sqlite": _sqlite.write_sqlite,
         }
         writer = writers.get(format) if isinstance(format, str) else None
         if writer is None:
