@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import string
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
+from natoeu_milstaff._codes import LANGUAGES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,6 +27,55 @@ T = TypeVar("T")
 
 AS_OF = dt.date(2031, 1, 1)
 INFO = nm.DatasetInfo(version="test", as_of=AS_OF)
+
+# The codes the model accepts, in a fixed order.
+LANGUAGE_CODES = tuple(sorted(LANGUAGES))
+
+
+def _matching(pattern: str) -> st.SearchStrategy[str]:
+    return st.from_regex(pattern, fullmatch=True)
+
+
+@st.composite
+def language_tags(draw: st.DrawFn) -> str:
+    """A BCP 47 tag the model accepts, built from the grammar of RFC 5646 (in any case):
+    language[-extlang][-script][-region]*(-variant)*(-extension)[-privateuse]."""
+    parts = [draw(st.one_of(st.sampled_from(LANGUAGE_CODES), _matching("[a-z]{3}")))]
+    parts += draw(st.lists(_matching("[a-z]{3}"), max_size=3))  # extended language subtags
+    parts += draw(st.lists(_matching("[a-z]{4}"), max_size=1))  # script
+    parts += draw(st.lists(_matching("(?:[a-z]{2}|[0-9]{3})"), max_size=1))  # region
+    parts += draw(st.lists(_matching("(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3})"), max_size=2))  # variants
+    for singleton in draw(
+        st.lists(st.sampled_from("0123456789abcdefghijklmnopqrstuvwyz"), max_size=2, unique=True)
+    ):
+        parts += [singleton, *draw(st.lists(_matching("[a-z0-9]{2,8}"), min_size=1, max_size=2))]
+    if draw(st.booleans()):
+        parts += ["x", *draw(st.lists(_matching("[a-z0-9]{1,8}"), min_size=1, max_size=2))]
+    case = draw(st.sampled_from([str.lower, str.upper, str.title]))
+    return case("-".join(parts))
+
+
+# RFC 3986: what a path segment, a query and a fragment are made of.
+_PCHAR = string.ascii_letters + string.digits + "-._~" + "!$&'()*+,;=" + ":@"
+_escape = st.integers(0, 255).map(lambda byte: f"%{byte:02X}") | st.integers(0, 255).map(
+    lambda b: f"%{b:02x}"
+)
+_segment = st.lists(st.one_of(st.sampled_from(_PCHAR), _escape), max_size=10).map("".join)
+_query = st.lists(st.one_of(st.sampled_from(_PCHAR + "/?"), _escape), max_size=10).map("".join)
+_label = _matching("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+@st.composite
+def urls(draw: st.DrawFn) -> str:
+    """An absolute http(s) URL the model accepts, built from the parts RFC 3986 allows."""
+    scheme = draw(st.sampled_from(["http", "https", "HTTPS"]))
+    labels = [*draw(st.lists(_label, min_size=1, max_size=2)), draw(_label.filter(lambda t: not t.isdigit()))]
+    port = draw(st.one_of(st.just(""), st.integers(0, 65535).map(lambda n: f":{n}")))
+    path = "".join("/" + segment for segment in draw(st.lists(_segment, max_size=3)))
+    query = draw(st.one_of(st.just(""), _query.map(lambda q: "?" + q)))
+    fragment = draw(st.one_of(st.just(""), _query.map(lambda f: "#" + f)))
+    return f"{scheme}://{'.'.join(labels)}{port}{path}{query}{fragment}"
+
 
 qualifiers = st.sampled_from([(False, False), (True, False), (False, True), (True, True)])
 
