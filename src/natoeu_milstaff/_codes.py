@@ -69,7 +69,7 @@ still found in tags, is one; the withdrawn ``iw``, ``in`` and ``ji`` are not.
 # fmt: on
 
 
-# Codes that EU texts use for two of its members where ISO assigns others.
+# The codes EU texts use for the United Kingdom and Greece, where ISO assigns others.
 _EU_USAGE = {"UK": "GB", "EL": "GR"}
 
 
