@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import string
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
 import natoeu_milstaff as nm
+from natoeu_milstaff._codes import COUNTRIES, LANGUAGES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,6 +27,66 @@ T = TypeVar("T")
 
 AS_OF = dt.date(2031, 1, 1)
 INFO = nm.DatasetInfo(version="test", as_of=AS_OF)
+
+# Hosts of source URLs, and the codes the model accepts, in a fixed order for ``Picker.choice``.
+HOSTS = ("example.org", "www.nato.int", "www.eeas.europa.eu")
+COUNTRY_CODES = tuple(sorted(COUNTRIES))
+LANGUAGE_CODES = tuple(sorted(LANGUAGES))
+
+
+_ALPHA, _DIGITS = string.ascii_lowercase, string.digits
+
+
+def _word(alphabet: str, low: int, high: int | None = None) -> st.SearchStrategy[str]:
+    """Text of ``low`` to ``high`` (default: ``low``) characters of ``alphabet``."""
+    return st.text(alphabet, min_size=low, max_size=low if high is None else high)
+
+
+@st.composite
+def language_tags(draw: st.DrawFn) -> str:
+    """A BCP 47 tag the model accepts, built from the grammar of RFC 5646 (in any case):
+    language[-extlang][-script][-region]*(-variant)*(-extension)[-privateuse]."""
+    parts = [draw(st.sampled_from(LANGUAGE_CODES) | _word(_ALPHA, 3))]
+    parts += draw(st.lists(_word(_ALPHA, 3), max_size=3))  # extended language subtags
+    parts += draw(st.lists(_word(_ALPHA, 4), max_size=1))  # script
+    parts += draw(st.lists(_word(_ALPHA, 2) | _word(_DIGITS, 3), max_size=1))  # region
+    variant = _word(_ALPHA + _DIGITS, 5, 8) | st.tuples(_word(_DIGITS, 1), _word(_ALPHA + _DIGITS, 3)).map(
+        "".join
+    )
+    parts += draw(st.lists(variant, max_size=2))
+    for singleton in draw(
+        st.lists(st.sampled_from(_DIGITS + _ALPHA.replace("x", "")), max_size=2, unique=True)
+    ):
+        parts += [singleton, *draw(st.lists(_word(_ALPHA + _DIGITS, 2, 8), min_size=1, max_size=2))]
+    if draw(st.booleans()):
+        parts += ["x", *draw(st.lists(_word(_ALPHA + _DIGITS, 1, 8), min_size=1, max_size=2))]
+    case = draw(st.sampled_from([str.lower, str.upper, str.title]))
+    return case("-".join(parts))
+
+
+# RFC 3986: what a path segment, a query and a fragment are made of.
+_PCHAR = string.ascii_letters + string.digits + "-._~" + "!$&'()*+,;=" + ":@"
+_escape = st.integers(0, 255).map(lambda byte: f"%{byte:02X}") | st.integers(0, 255).map(
+    lambda b: f"%{b:02x}"
+)
+_segment = st.lists(st.sampled_from(_PCHAR) | _escape, max_size=10).map("".join)
+_query = st.lists(st.sampled_from(_PCHAR + "/?") | _escape, max_size=10).map("".join)
+_LDH = string.ascii_letters + string.digits
+# A DNS label: letters and digits, and hyphens inside; up to 63 characters.
+_label = _word(_LDH, 1) | st.tuples(_word(_LDH, 1), _word(_LDH + "-", 0, 61), _word(_LDH, 1)).map("".join)
+
+
+@st.composite
+def urls(draw: st.DrawFn) -> str:
+    """An absolute http(s) URL the model accepts, built from the parts RFC 3986 allows."""
+    scheme = draw(st.sampled_from(["http", "https", "HTTPS"]))
+    labels = [*draw(st.lists(_label, min_size=1, max_size=2)), draw(_label.filter(lambda t: not t.isdigit()))]
+    port = draw(st.just("") | st.integers(0, 65535).map(lambda n: f":{n}"))
+    path = "".join("/" + segment for segment in draw(st.lists(_segment, max_size=3)))
+    query = draw(st.just("") | _query.map(lambda q: "?" + q))
+    fragment = draw(st.just("") | _query.map(lambda f: "#" + f))
+    return f"{scheme}://{'.'.join(labels)}{port}{path}{query}{fragment}"
+
 
 qualifiers = st.sampled_from([(False, False), (True, False), (False, True), (True, True)])
 
@@ -182,7 +244,7 @@ def build_dataset(
     sources = tuple(
         nm.Source(
             id=f"s{i}",
-            url=f"https://example.org/{i}",
+            url=f"https://{pick.choice(HOSTS)}/{i}",
             title=f"Source {i}",
             publisher="Example",
             published=None
@@ -220,7 +282,7 @@ def build_dataset(
             person = nm.Official(
                 id=f"{post.code.lower()}-{k}",
                 name=f"{pick.name()} {post.code} {k}",
-                nationality=pick.choice(["DE", "FR", "NL", "FI", "IT", None]),
+                nationality=None if pick.integer(0, 5) == 0 else pick.choice(COUNTRY_CODES),
                 aliases=tuple(
                     f"{n} alias {post.code}{k}"
                     for n in dict.fromkeys(pick.name() for _ in range(pick.integer(0, 2)))
@@ -397,7 +459,9 @@ def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
 
     for source in raw["sources.toml"]:
         if draw(st.booleans()):
-            source.update(language="fr", repost_of=f"https://example.org/o/{source['id']}", notes=texts(1))
+            source.update(
+                url=draw(urls()), language=draw(language_tags()), repost_of=draw(urls()), notes=texts(1)
+            )
     for official in raw["officials.toml"]:
         if draw(st.booleans()):
             official["service"] = draw(st.sampled_from([s.value for s in nm.Service]))

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from ._codes import COUNTRIES
 from ._dates import PartialDate, Precision
 from ._model import TABLES, BreakKind, Evidence, Format, Organisation, Service, SourceKind
 
@@ -182,11 +183,12 @@ def _col(
     *,
     key: bool = False,
     derived: bool = False,
-    values: type[enum.Enum] | None = None,
+    values: type[enum.Enum] | tuple[str, ...] = (),
     pattern: str | None = None,
 ) -> Column:
-    """A value of the record's own attribute ``name``."""
-    choices = _values(values) if values is not None else ()
+    """A value of the record's own attribute ``name``: one of ``values`` (an enumeration's,
+    or listed) where given."""
+    choices = values if isinstance(values, tuple) else _values(values)
     return Column(name, type, name, key=key, derived=derived, about=about, values=choices, pattern=pattern)
 
 
@@ -342,7 +344,7 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "one person who held a post",
         _col("id", "the official's id, from the name", key=True, pattern=_SLUG_PATTERN),
         _col("name", "the name, spelt as the person's own organisation spells it"),
-        _col("nationality", "ISO 3166-1 alpha-2 country code", pattern=r"[A-Z]{2}"),
+        _col("nationality", "ISO 3166-1 alpha-2 country code", values=tuple(sorted(COUNTRIES))),
         _col("service", "the armed service", values=Service),
         _array("aliases", "other spellings of the name seen in sources"),
         _SOURCES,

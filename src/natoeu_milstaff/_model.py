@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import validators as v
 
+from ._codes import country_problem, language_problem, url_problem
 from ._dates import PartialDate, _require_day
 from ._errors import InvalidValueError
 from ._value import Record, Value, counted
@@ -64,7 +65,6 @@ INFERABLE: dict[str, frozenset[str]] = {
 
 # Patterns, compiled and cached by re on first use rather than on import.
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_COUNTRY = r"[A-Z]{2}"
 
 
 def _text(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -82,6 +82,32 @@ def _slug(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if not isinstance(value, str) or not re.fullmatch(_SLUG, value):
         raise InvalidValueError(
             f"{attribute.name} must be a slug of lowercase letters, digits and single hyphens, got {value!r}"
+        )
+
+
+def _url(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """An absolute http(s) URL with a DNS host name (``_codes.url_problem`` says what else)."""
+    _text(inst, attribute, value)
+    problem = url_problem(value)  # type: ignore[arg-type]  # _text refused any other type
+    if problem is not None:
+        raise InvalidValueError(
+            f"{attribute.name} must be an absolute http or https URL, got {value!r}: {problem}"
+        )
+
+
+def _optional_url(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value is not None:
+        _url(inst, attribute, value)
+
+
+def _language(inst: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A BCP 47 language tag (``_codes.language_problem`` says which)."""
+    _text(inst, attribute, value)
+    problem = language_problem(value)  # type: ignore[arg-type]  # _text refused any other type
+    if problem is not None:
+        raise InvalidValueError(
+            f"{attribute.name} must be a BCP 47 language tag such as 'en', 'fr' or 'zh-Hant-TW', "
+            f"got {value!r}: {problem}"
         )
 
 
@@ -139,13 +165,15 @@ class Source(Record):
     _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
-    url: str = attrs.field(validator=_text)
+    url: str = attrs.field(validator=_url)
+    """The page's address: an absolute ``http`` or ``https`` URL."""
     title: str = attrs.field(validator=_text)
     publisher: str = attrs.field(validator=_text)
     published: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
     kind: SourceKind = attrs.field(validator=v.instance_of(SourceKind))
-    language: str = attrs.field(default="en", validator=_text)
-    repost_of: str | None = attrs.field(default=None, validator=_optional_text)
+    language: str = attrs.field(default="en", validator=_language)
+    """The page's language, as a BCP 47 tag (``en``, ``fr``, ``pt-BR``)."""
+    repost_of: str | None = attrs.field(default=None, validator=_optional_url)
     """URL of the original release when this page is a re-post."""
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     """Curators' remarks, e.g. the translation errors the page contains."""
@@ -160,7 +188,7 @@ class Official(Record):
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
     nationality: str | None = attrs.field(default=None)
-    """ISO 3166-1 alpha-2 code."""
+    """Officially assigned ISO 3166-1 alpha-2 code, in capitals (``FR``, ``GB``)."""
     service: Service | None = attrs.field(default=None, validator=_optional(Service))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Spellings of the name seen in sources, misspellings included."""
@@ -173,8 +201,14 @@ class Official(Record):
 
     @nationality.validator
     def _check_nationality(self, _: "attrs.Attribute[str | None]", value: str | None) -> None:
-        if value is not None and not (isinstance(value, str) and re.fullmatch(_COUNTRY, value)):
-            raise InvalidValueError(f"nationality must be an ISO 3166-1 alpha-2 code, got {value!r}")
+        if value is None:
+            return
+        problem = country_problem(value) if isinstance(value, str) else ""
+        if problem is not None:
+            raise InvalidValueError(
+                "nationality must be an ISO 3166-1 alpha-2 code, two capital letters such as 'FR' or "
+                f"'GB', got {value!r}" + (f": {problem}" if problem else "")
+            )
 
 
 class Organisation(enum.Enum):
