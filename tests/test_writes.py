@@ -603,7 +603,7 @@ def test_any_text_round_trips_through_csv_and_never_starts_a_formula(texts: list
 
     name, columns = "sources", SCHEMA["sources"]
     strings = [column for column, kind in columns if kind == "string"]
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             column: texts[(i + j) % len(texts)] if column in strings else [] if kind == "array" else None
             for j, (column, kind) in enumerate(columns)
