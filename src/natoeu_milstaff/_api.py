@@ -249,7 +249,8 @@ def dataframe(table: str) -> Any:
 
 
 def export(path: str | os.PathLike[str], format: str = "json") -> list[str]:
-    """Write the bundled data to ``path`` as ``json``, ``csv``, ``popolo`` or ``datapackage``.
+    """Write the bundled data to ``path`` as ``json``, ``csv``, ``popolo``, ``datapackage``
+    or ``parquet`` (needs the ``parquet`` extra).
 
     As ``Dataset.export``: each file is written atomically, never through a symbolic
     link, and a CSV text cell that a spreadsheet could take for a formula is written

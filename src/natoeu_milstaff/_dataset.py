@@ -352,8 +352,10 @@ class Dataset:
 
         ``format``: ``json`` (``dataset.json``, read back by ``Dataset.from_json``),
         ``csv`` (one file per table, read back by ``Dataset.from_csv``), ``popolo``
-        (``popolo.json``) or ``datapackage`` (the CSV files and a Frictionless
-        ``datapackage.json``).
+        (``popolo.json``), ``datapackage`` (the CSV files and a Frictionless
+        ``datapackage.json``) or ``parquet`` (one typed, described ``.parquet`` file per
+        table; needs the ``parquet`` extra, pyarrow, and raises ``ModuleNotFoundError``
+        without it).
 
         CSV cells are safe to open in a spreadsheet: a text cell that begins with
         ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (the characters a
@@ -375,13 +377,14 @@ class Dataset:
         text = _check_path(path)
         from pathlib import Path
 
-        from . import _export, _popolo
+        from . import _export, _parquet, _popolo
 
         writers = {
             "json": _export.write_json,
             "csv": _export.write_csv,
             "popolo": _popolo.write_popolo,
             "datapackage": _export.write_datapackage,
+            "parquet": _parquet.write_parquet,
         }
         writer = writers.get(format) if isinstance(format, str) else None
         if writer is None:
