@@ -176,12 +176,19 @@ def test_written_files_keep_their_mode_and_new_ones_follow_the_umask(tmp_path: P
 
 # -- 2. writers never follow a symbolic link ----------------------------------------------
 
+
+def _parquet(out: Path) -> object:
+    pytest.importorskip("pyarrow", reason="the parquet export needs pyarrow (the parquet extra)")
+    return BUNDLED.export(out, "parquet")
+
+
 WRITERS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "dump": ("sources.toml", BUNDLED.dump),
     "json": ("dataset.json", lambda out: BUNDLED.export(out, "json")),
     "csv": ("sources.csv", lambda out: BUNDLED.export(out, "csv")),
     "popolo": ("popolo.json", lambda out: BUNDLED.export(out, "popolo")),
     "datapackage": ("datapackage.json", lambda out: BUNDLED.export(out, "datapackage")),
+    "parquet": ("conferences.parquet", _parquet),
 }
 
 
