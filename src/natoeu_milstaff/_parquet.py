@@ -50,7 +50,7 @@ def _pyarrow() -> Any:
     try:
         import pyarrow
         import pyarrow.parquet
-    except ImportError:  # pragma: no cover - depends on the environment
+    except ImportError:  # tests/test_export.py hides pyarrow to check this
         raise ModuleNotFoundError(
             f"the parquet export needs pyarrow: {INSTALL_HINT}", name="pyarrow"
         ) from None
