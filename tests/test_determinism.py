@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Run in a fresh interpreter: prints one JSON object, output name -> text.
 PROGRAM = r"""
-import contextlib, hashlib, io, json, sqlite3, sys, tempfile
+import contextlib, hashlib, importlib.util, io, json, sqlite3, sys, tempfile
 from pathlib import Path
 
 import natoeu_milstaff as nm
@@ -46,9 +46,12 @@ out["records()"] = json.dumps(ds.records(), sort_keys=False, default=str)
 out["popolo()"] = json.dumps(ds.popolo(), sort_keys=False, default=str)
 
 with tempfile.TemporaryDirectory() as tmp:
-    for fmt in ("json", "csv", "popolo", "datapackage"):
+    for fmt in ("json", "csv", "popolo", "datapackage", "parquet"):
+        if fmt == "parquet" and importlib.util.find_spec("pyarrow") is None:
+            continue  # an optional extra
         for path in ds.export(Path(tmp) / fmt, fmt):
-            out[f"export {fmt} {Path(path).name}"] = Path(path).read_text(encoding="utf-8")
+            data = Path(path).read_bytes()
+            out[f"export {fmt} {Path(path).name}"] = data.hex() if fmt == "parquet" else data.decode("utf-8")
     # The database is binary: its bytes by their hash, and its SQL text to see what differs.
     for path in ds.export(Path(tmp) / "sqlite", "sqlite"):
         out[f"export sqlite {Path(path).name} sha256"] = hashlib.sha256(Path(path).read_bytes()).hexdigest()

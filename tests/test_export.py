@@ -159,10 +159,28 @@ def test_pandas_dataframes_keep_columns_and_types() -> None:
         nm.dataframe("meetings")
 
 
-def test_pandas_is_imported_only_when_asked() -> None:
-    code = "import sys, natoeu_milstaff as nm; nm.records(); nm.conferences(); print('pandas' in sys.modules)"
+def test_pandas_and_pyarrow_are_imported_only_when_asked() -> None:
+    code = (
+        "import sys, natoeu_milstaff as nm; nm.records(); nm.conferences(); "
+        "print('pandas' in sys.modules, 'pyarrow' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "False False"
+
+
+def test_parquet_without_pyarrow_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed: importing it fails
+    hint = r"the parquet export needs pyarrow: pip install 'natoeu_milstaff\[parquet\]'"
+    with pytest.raises(ModuleNotFoundError, match=hint) as info:
+        BUNDLED.export(tmp_path, "parquet")
+    assert info.value.name == "pyarrow"
+    code, out, err = run("export", "--format", "parquet", "--out", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err.startswith("error: the parquet export needs pyarrow: pip install")
+    assert err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_data_release_and_citation() -> None:

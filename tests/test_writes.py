@@ -182,6 +182,12 @@ def test_written_files_keep_their_mode_and_new_ones_follow_the_umask(tmp_path: P
 
 # -- 2. writers never follow a symbolic link ----------------------------------------------
 
+
+def _parquet(out: Path) -> object:
+    pytest.importorskip("pyarrow", reason="the parquet export needs pyarrow (the parquet extra)")
+    return BUNDLED.export(out, "parquet")
+
+
 WRITERS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "dump": ("sources.toml", BUNDLED.dump),
     "json": ("dataset.json", lambda out: BUNDLED.export(out, "json")),
@@ -189,6 +195,7 @@ WRITERS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "popolo": ("popolo.json", lambda out: BUNDLED.export(out, "popolo")),
     "datapackage": ("datapackage.json", lambda out: BUNDLED.export(out, "datapackage")),
     "sqlite": ("natoeu_milstaff.sqlite", lambda out: BUNDLED.export(out, "sqlite")),
+    "parquet": ("conferences.parquet", _parquet),
 }
 
 

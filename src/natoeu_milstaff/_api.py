@@ -250,7 +250,7 @@ def dataframe(table: str) -> Any:
 
 def export(path: str | os.PathLike[str], format: str = "json") -> list[str]:
     """Write the bundled data to ``path`` as ``json``, ``csv``, ``popolo``, ``datapackage``
-    or ``sqlite``.
+    ``sqlite`` or ``parquet`` (needs the ``parquet`` extra).
 
     As ``Dataset.export``: each file is written atomically, never through a symbolic
     link, and a CSV text cell that a spreadsheet could take for a formula is written

@@ -13,7 +13,8 @@ concerned, and exit status 2; a path option or argument is checked as the librar
 checks a path, so an empty one (an unset shell variable) is an error that names the
 option, never the bundled data or the current directory. A data directory that fails
 validation gets its problems on stderr and exit status 1, as does a file that cannot
-be written (a ``WriteError``: a full disk, a symbolic link in the way). Options
+be written (a ``WriteError``: a full disk, a symbolic link in the way) and an export
+whose optional dependency is not installed (``--format parquet`` without pyarrow). Options
 shared by every subcommand (``--data``) go before or after it. A closed pipe
 (``| head -1``) ends the command quietly with status 0. Never a traceback.
 """
@@ -199,10 +200,10 @@ def _parser(out: TextIO | None = None) -> _Parser:
 
     command("coverage", "what the record lacks: gaps, unknown hosts, weak evidence")
 
-    p = command("export", "write every table as json, csv, popolo, a data package or an SQLite database")
+    p = command("export", "write every table as json, csv, popolo, datapackage, sqlite or parquet")
     p.add_argument(
         "--format",
-        choices=["json", "csv", "popolo", "datapackage", "sqlite"],
+        choices=["json", "csv", "popolo", "datapackage", "sqlite", "parquet"],
         default="json",
         help="what to write: %(choices)s (default: %(default)s)",
     )
@@ -501,7 +502,12 @@ def _export(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     _checked("--out", args.out)
     if os.path.lexists(args.out) and not os.path.isdir(args.out):
         raise _UsageError(f"--out {args.out!r}: exists and is not a directory")
-    for path in ds.export(args.out, args.format):
+    try:
+        written = ds.export(args.out, args.format)
+    except ModuleNotFoundError as exc:  # an optional dependency (pyarrow) is not installed
+        print(f"error: {exc}", file=err)
+        return 1
+    for path in written:
         print(path, file=out)
     return 0
 

@@ -357,7 +357,9 @@ class Dataset:
         ``datapackage.json``) or ``sqlite`` (``natoeu_milstaff.sqlite``: the same
         tables in an SQLite database, typed, keyed and described, with views that join
         them and a full-text ``search`` table; it needs an SQLite library with FTS5
-        and the JSON functions, and raises ``WriteError`` without them).
+        and the JSON functions, and raises ``WriteError`` without them)
+        or ``parquet`` (one typed, described ``.parquet`` file per table; needs the
+        ``parquet`` extra, pyarrow, and raises ``ModuleNotFoundError`` without it).
 
         CSV cells are safe to open in a spreadsheet: a text cell that begins with
         ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (the characters a
@@ -379,7 +381,7 @@ class Dataset:
         text = _check_path(path)
         from pathlib import Path
 
-        from . import _export, _popolo, _sqlite
+        from . import _export, _parquet, _popolo, _sqlite
 
         writers = {
             "json": _export.write_json,
@@ -387,6 +389,7 @@ class Dataset:
             "popolo": _popolo.write_popolo,
             "datapackage": _export.write_datapackage,
             "sqlite": _sqlite.write_sqlite,
+            "parquet": _parquet.write_parquet,
         }
         writer = writers.get(format) if isinstance(format, str) else None
         if writer is None:
