@@ -159,22 +159,49 @@ def tables_page() -> str:
     for table in FLAT_TABLES:
         keys = ", ".join(f"`{c.name}`" for c in table.columns if c.key)
         lines += [f"## {table.name}", "", f"Each row: {table.about}. Key: {keys}.", ""]
-        lines += ["| cell | type | meaning | values |", "|---|---|---|---|"]
         for cell in CELLS[table.name]:
-            values = []
-            if cell.refers:
-                values.append(f"an id in [{cell.refers}](#{cell.refers.replace('_', '-')})")
-            if cell.column.type == "array" and cell.column.refers:
-                values.append(f"ids in [{cell.column.refers}](#{cell.column.refers.replace('_', '-')})")
-            if cell.values:
-                values.append(", ".join(f"`{v}`" for v in cell.values))
-            elif cell.pattern:
-                values.append(f"matching `{cell.pattern.replace('|', '&#124;')}`")
-            kind = cell.type + (", derived" if cell.derived else "")
-            about = cell.about.replace("|", "&#124;")
-            lines.append(f"| `{cell.name}` | {kind} | {about} | {'; '.join(values)} |")
+            lines.append(f"- `{cell.name}` ({_cell_kind(cell)}): {cell.about}{_cell_values(cell)}")
         lines.append("")
     return "\n".join(lines)
+
+
+_KINDS = {
+    "string": "text",
+    "integer": "whole number",
+    "boolean": "true/false",
+    "date": "day",
+    "array": "list",
+}
+# The patterns of _export, in words.
+_PATTERNS = {
+    "[a-z0-9]+(-[a-z0-9]+)*": "lower-case letters and digits in words joined by hyphens",
+    "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?": "for example `2021`, `2021-11`, `2021-11-16` or `2014~`",
+    "https?://[^\\s/?#]+[^\\s]*": "an http or https URL",
+}
+
+
+def _cell_kind(cell: Any) -> str:
+    return _KINDS[cell.type] + (", key" if cell.key else "") + (", derived" if cell.derived else "")
+
+
+def _cell_values(cell: Any) -> str:
+    """What values a cell may take, in words: the records it refers to, its fixed set, its form."""
+    parts = []
+    refers = cell.refers or (cell.column.refers if cell.column.type == "array" else None)
+    if refers:
+        parts.append(
+            f"{'ids' if cell.type == 'array' else 'an id'} in [{refers}](#{refers.replace('_', '-')})"
+        )
+    if len(cell.values) > 12:
+        parts.append(f"one of {len(cell.values)} codes")
+    elif cell.values:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in cell.values))
+    elif cell.pattern:
+        parts.append(_PATTERNS.get(cell.pattern, f"matching `{cell.pattern}`"))
+    if not parts:
+        return "."
+    text = "; ".join(parts)
+    return f". {text[0].upper()}{text[1:]}."
 
 
 def coverage_page(ds: nm.Dataset) -> str:

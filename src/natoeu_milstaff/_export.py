@@ -480,7 +480,8 @@ def _cells_of(column: Column) -> tuple[Cell, ...]:
             ),
         )
     name = column.name
-    about = f"{column.about} (EDTF: a year, month or day; ~ approximate, ? uncertain, % both)"
+    qualifiers = "~ (approximate), ? (uncertain) or % (both)"
+    about = f"{column.about}, as EDTF: a year, month or day, perhaps with {qualifiers}"
     return (
         Cell(name, "string", about, column, pattern=column.pattern),
         Cell(f"{name}_precision", "string", f"how precise {name} is", column, values=_values(Precision)),
