@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import ast
 import os
+import re
+import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._model import TABLES
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+PYPROJECT = CHECKOUT / "pyproject.toml"
+LOWEST = CHECKOUT / "constraints" / "lowest.txt"
 
 
 def test_data_files_and_type_marker_are_shipped() -> None:
@@ -33,8 +42,7 @@ def test_tested_copy_is_the_installed_wheel_when_asked() -> None:
     if os.environ.get("NATOEU_MILSTAFF_WHEEL") == "1":
         assert "site-packages" in location.parts, location
     else:
-        checkout = Path(__file__).resolve().parents[1]
-        assert location == checkout / "src" / "natoeu_milstaff" / "__init__.py", location
+        assert location == CHECKOUT / "src" / "natoeu_milstaff" / "__init__.py", location
 
 
 def _imports(path: Path) -> set[str]:
@@ -61,3 +69,28 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
                 elif imported not in path:
                     stack.append((imported, (*path, imported)))
     assert cycles == []
+
+
+def _project() -> dict[str, Any]:
+    """pyproject.toml's [project] table; skips where it is not shipped (the wheel run)."""
+    if not PYPROJECT.is_file():
+        pytest.skip("pyproject.toml is not shipped in the wheel")
+    project: dict[str, Any] = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
+    return project
+
+
+def test_the_lowest_constraints_pin_exactly_the_declared_floors() -> None:
+    project = _project()
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["pandas"]]
+    floors = {}
+    for requirement in requirements:
+        found = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)", requirement)
+        assert found, f"{requirement!r}: every dependency has a floor, and only a floor"
+        floors[found[1]] = found[2]
+    pins = {}
+    for line in LOWEST.read_text(encoding="utf-8").splitlines():
+        if pin := line.partition("#")[0].strip():
+            name, equals, version = pin.partition("==")
+            assert equals, f"{pin!r}: every constraint pins one version"
+            pins[name] = version
+    assert pins == floors
