@@ -18,10 +18,12 @@ import pytest
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._model import TABLES
+from natoeu_milstaff._release import _URLS
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 PYPROJECT = CHECKOUT / "pyproject.toml"
 LOWEST = CHECKOUT / "constraints" / "lowest.txt"
+CITATION = CHECKOUT / "CITATION.cff"
 
 
 def test_data_files_and_type_marker_are_shipped() -> None:
@@ -94,3 +96,23 @@ def test_the_lowest_constraints_pin_exactly_the_declared_floors() -> None:
             assert equals, f"{pin!r}: every constraint pins one version"
             pins[name] = version
     assert pins == floors
+
+
+def test_the_project_urls_are_the_ones_the_package_cites() -> None:
+    assert _project()["urls"] == _URLS
+
+
+def test_citation_cff_gives_the_package_version_and_the_data_release() -> None:
+    if not CITATION.is_file():
+        pytest.skip("CITATION.cff is not shipped in the wheel")
+    text = CITATION.read_text(encoding="utf-8")
+    # Simple line matching, not a YAML parser: top-level keys, then the data reference's.
+    field = r'([a-z-]+): "?([^"\n]*)"?$'
+    top = dict(re.findall("^" + field, text, flags=re.MULTILINE))
+    data = dict(re.findall("^(?:    |  - )" + field, text.partition("\nreferences:")[2], flags=re.MULTILINE))
+    release = nm.data_release()
+    assert (top["cff-version"], top["type"], top["license"]) == ("1.2.0", "software", "MIT")
+    assert (top["version"], top["date-released"]) == (nm.__version__, release.as_of.isoformat())
+    assert top["repository-code"] == _URLS["Source"]
+    assert (data["type"], data["license"]) == ("data", "CC-BY-4.0")
+    assert (data["version"], data["date-released"]) == (release.version, release.as_of.isoformat())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     from ._model import Tables
 
 __all__ = ["DataRelease", "cite", "release"]
+
+_HOME = "https://github.com/natoeu-milstaff/natoeu_milstaff"
+
+# The project's addresses, as pyproject.toml's [project.urls] gives them (a test checks).
+_URLS: Final = {
+    "Source": _HOME,
+    "Issues": f"{_HOME}/issues",
+    "Changelog": f"{_HOME}/blob/main/CHANGELOG.md",
+    "Documentation": "https://natoeu-milstaff.readthedocs.io",
+}
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
