@@ -13,9 +13,11 @@ settings.register_profile("dev", max_examples=60, deadline=None)
 settings.register_profile(
     "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
 )
-# The tests run a second time against the built wheel: there they check the installed
-# package, not search for new cases, so a few examples each are enough.
-settings.register_profile(
-    "wheel", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
-)
+# The tests run again against the built wheel (scripts/test_wheel.sh) and with the lowest
+# dependency versions allowed (scripts/test_lowest.sh): there they check what is installed,
+# not search for new cases, so a few examples each are enough.
+for _name in ("wheel", "lowest"):
+    settings.register_profile(
+        _name, max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+    )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))

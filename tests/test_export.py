@@ -191,11 +191,22 @@ def test_data_release_and_citation() -> None:
     assert re.fullmatch(r"[0-9a-f]{64}", release.fingerprint)
     assert nm.data_release().fingerprint == release.fingerprint
     text, bibtex = nm.cite(), nm.cite("bibtex")
-    assert nm.__version__ in text
-    assert release.version in text
-    assert release.fingerprint[:16] in text
-    assert bibtex.startswith("@software{natoeu_milstaff,")
-    assert release.fingerprint in bibtex
+    home = "https://github.com/natoeu-milstaff/natoeu_milstaff"
+    assert text.startswith(f"natoeu_milstaff developers ({release.as_of.year}). natoeu_milstaff: ")
+    assert f"Version {nm.__version__}; data version {release.version}, " in text
+    assert f"checked against its sources on {release.as_of}; fingerprint {release.fingerprint[:16]}. " in text
+    assert text.endswith(home)
+    lines = bibtex.splitlines()
+    assert (lines[0], lines[-1]) == ("@software{natoeu_milstaff,", "}")
+    fields = dict(line.strip().rstrip(",").split(" = ", 1) for line in lines[1:-1])
+    assert fields["author"] == "{{natoeu\\_milstaff developers}}"
+    assert fields["version"] == "{" + nm.__version__.replace("_", "\\_") + "}"
+    assert fields["date"] == f"{{{release.as_of}}}"
+    assert fields["url"] == f"{{{home}}}"
+    assert fields["note"] == (
+        f"{{Data version {release.version}, checked against its sources on {release.as_of}; "
+        f"SHA-256 {release.fingerprint}}}"
+    )
     with pytest.raises(nm.InvalidValueError, match="unknown citation style"):
         nm.cite("apa")
 
@@ -294,4 +305,8 @@ def test_dataframe_type_and_bibtex_escaping() -> None:
     from natoeu_milstaff._release import cite
 
     release = attrs.evolve(nm.data_release(), version="2026_{x}")
-    assert "2026\\_\\{x\\}" in cite(release, "0.1", "bibtex")
+    bibtex = cite(release, "0.1_%", "bibtex")
+    assert "Data version 2026\\_\\{x\\}," in bibtex
+    assert "  version = {0.1\\_\\%},\n" in bibtex
+    # The url field is read verbatim: its underscore stays as it is.
+    assert "  url = {https://github.com/natoeu-milstaff/natoeu_milstaff},\n" in bibtex

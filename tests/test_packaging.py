@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import ast
 import os
+import re
+import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._model import TABLES
+from natoeu_milstaff._release import _URLS
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+PYPROJECT = CHECKOUT / "pyproject.toml"
+LOWEST = CHECKOUT / "constraints" / "lowest.txt"
+CITATION = CHECKOUT / "CITATION.cff"
 
 
 def test_data_files_and_type_marker_are_shipped() -> None:
@@ -33,8 +44,7 @@ def test_tested_copy_is_the_installed_wheel_when_asked() -> None:
     if os.environ.get("NATOEU_MILSTAFF_WHEEL") == "1":
         assert "site-packages" in location.parts, location
     else:
-        checkout = Path(__file__).resolve().parents[1]
-        assert location == checkout / "src" / "natoeu_milstaff" / "__init__.py", location
+        assert location == CHECKOUT / "src" / "natoeu_milstaff" / "__init__.py", location
 
 
 def _imports(path: Path) -> set[str]:
@@ -61,3 +71,48 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
                 elif imported not in path:
                     stack.append((imported, (*path, imported)))
     assert cycles == []
+
+
+def _project() -> dict[str, Any]:
+    """pyproject.toml's [project] table; skips where it is not shipped (the wheel run)."""
+    if not PYPROJECT.is_file():
+        pytest.skip("pyproject.toml is not shipped in the wheel")
+    project: dict[str, Any] = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
+    return project
+
+
+def test_the_lowest_constraints_pin_exactly_the_declared_floors() -> None:
+    project = _project()
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["pandas"]]
+    floors = {}
+    for requirement in requirements:
+        found = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)", requirement)
+        assert found, f"{requirement!r}: every dependency has a floor, and only a floor"
+        floors[found[1]] = found[2]
+    pins = {}
+    for line in LOWEST.read_text(encoding="utf-8").splitlines():
+        if pin := line.partition("#")[0].strip():
+            name, equals, version = pin.partition("==")
+            assert equals, f"{pin!r}: every constraint pins one version"
+            pins[name] = version
+    assert pins == floors
+
+
+def test_the_project_urls_are_the_ones_the_package_cites() -> None:
+    assert _project()["urls"] == _URLS
+
+
+def test_citation_cff_gives_the_package_version_and_the_data_release() -> None:
+    if not CITATION.is_file():
+        pytest.skip("CITATION.cff is not shipped in the wheel")
+    text = CITATION.read_text(encoding="utf-8")
+    # Simple line matching, not a YAML parser: top-level keys, then the data reference's.
+    field = r'([a-z-]+): "?([^"\n]*)"?$'
+    top = dict(re.findall("^" + field, text, flags=re.MULTILINE))
+    data = dict(re.findall("^(?:    |  - )" + field, text.partition("\nreferences:")[2], flags=re.MULTILINE))
+    release = nm.data_release()
+    assert (top["cff-version"], top["type"], top["license"]) == ("1.2.0", "software", "MIT")
+    assert (top["version"], top["date-released"]) == (nm.__version__, release.as_of.isoformat())
+    assert top["repository-code"] == _URLS["Source"]
+    assert (data["type"], data["license"]) == ("data", "CC-BY-4.0")
+    assert (data["version"], data["date-released"]) == (release.version, release.as_of.isoformat())

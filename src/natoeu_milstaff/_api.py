@@ -271,13 +271,26 @@ def data_release() -> DataRelease:
 
 
 def cite(style: str = "text") -> str:
-    """How to cite the package and the data release: ``style`` is ``text`` or ``bibtex``.
+    r"""How to cite the package and the data release: ``style`` is ``text`` or ``bibtex``.
+
+    Both give the authors, the package version, the data version, the day the data was
+    last checked against its sources and the project's address; the text gives the start
+    of the data's fingerprint, BibTeX all of it.
 
     >>> import natoeu_milstaff as nm
-    >>> nm.cite().startswith("natoeu_milstaff ")
-    True
-    >>> nm.cite("bibtex").splitlines()[0]
-    '@software{natoeu_milstaff,'
+    >>> print(nm.cite())
+    natoeu_milstaff developers (2026). natoeu_milstaff: a sourced record of the IMS-EUMS
+    Directors General conferences. Version ...; data version 2026.11.22, checked against
+    its sources on 2026-11-22; fingerprint .... https://github.com/natoeu-milstaff/natoeu_milstaff
+    >>> print(nm.cite("bibtex"))
+    @software{natoeu_milstaff,
+      author = {{natoeu\_milstaff developers}},
+      title = {natoeu\_milstaff: a sourced record of the IMS-EUMS Directors General conferences},
+      version = {...},
+      date = {2026-11-22},
+      url = {https://github.com/natoeu-milstaff/natoeu_milstaff},
+      note = {Data version 2026.11.22, checked against its sources on 2026-11-22; SHA-256 ...}
+    }
     """
     from ._release import cite as _cite
     from ._version import __version__

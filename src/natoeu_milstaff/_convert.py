@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.cols import list_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._dates import PartialDate
@@ -109,18 +109,20 @@ def _make_converter() -> _Entities:
             choices = ", ".join(repr(m.value) for m in kind)
             raise ValueError(f"{value!r} is not a valid {kind.__name__}; expected one of {choices}") from None
 
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), structure_enum
-    )
+    # Registered for the Enum class, which covers every subclass: cattrs consults hooks
+    # registered by class before predicate hooks, and cattrs 24.1 has one of its own there.
+    conv.register_structure_hook(enum.Enum, structure_enum)
 
     def tuple_factory(kind: Any) -> Callable[[Any, Any], Any]:
-        inner = homogenous_tuple_structure_factory(kind, conv)
+        # cattrs' own tuple factory arrived only in 25.2; its list factory (in cattrs.cols
+        # since 24.1) checks each element the same way and reports the same paths.
+        inner = list_structure_factory(kind, conv)
         shareable = typing.get_args(kind)[0] in (str, *_REFERRED)
 
         def hook(value: Any, t: Any) -> Any:
             if not isinstance(value, list):
                 raise TypeError(f"expected an array, got {type(value).__name__} {value!r}")
-            built = inner(value, t)
+            built = tuple(inner(value, t))
             if shareable:  # tuples of references repeat, e.g. the same sources cited
                 built = _SHARED.get()[2].setdefault(built, built)
             return built
@@ -150,7 +152,8 @@ def _make_converter() -> _Entities:
 class _Entities:
     """Generated functions that build and dump whole records of each table."""
 
-    structure: dict[type, Callable[[Any], Any]] = attrs.Factory(dict)
+    structure: dict[type, Callable[[Any, type], Any]] = attrs.Factory(dict)
+    """Called as every structure hook is, with the type too: cattrs 24.1's need it."""
     unstructure: dict[type, Callable[[Any], Any]] = attrs.Factory(dict)
 
 
@@ -235,7 +238,7 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
             records = raw[file]
             if not table.many:
                 try:
-                    built[table.attr] = entity[kind](records)
+                    built[table.attr] = entity[kind](records, kind)
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
                     problems += [f"{file}: {m}" for m in _messages(exc, f"$.{key}")]
                 continue
@@ -245,7 +248,7 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
             for index, record in pairs:
                 path = f"$.{key}[{index}]"
                 try:
-                    obj = entity[kind](record)
+                    obj = entity[kind](record, kind)
                 except Exception as exc:  # noqa: BLE001
                     problems += [f"{file}: {m}" for m in _messages(exc, path)]
                     if ident_field and isinstance(record.get(ident_field), str):

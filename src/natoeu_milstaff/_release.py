@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -17,6 +17,19 @@ if TYPE_CHECKING:
     from ._model import Tables
 
 __all__ = ["DataRelease", "cite", "release"]
+
+_HOME = "https://github.com/natoeu-milstaff/natoeu_milstaff"
+
+# The project's addresses, as pyproject.toml's [project.urls] gives them (a test checks).
+_URLS: Final = {
+    "Source": _HOME,
+    "Issues": f"{_HOME}/issues",
+    "Changelog": f"{_HOME}/blob/main/CHANGELOG.md",
+    "Documentation": "https://natoeu-milstaff.readthedocs.io",
+}
+
+_AUTHOR = "natoeu_milstaff developers"
+_TITLE = "natoeu_milstaff: a sourced record of the IMS-EUMS Directors General conferences"
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -56,21 +69,29 @@ def release(tables: Tables) -> DataRelease:
 
 
 def cite(data: DataRelease, package_version: str, style: str = "text") -> str:
-    """A citation of the package and the data release, as plain text or BibTeX."""
+    """A citation of the package and the data release, as plain text or BibTeX.
+
+    Both name the authors, the package version, the data version, the day the data was
+    last checked against its sources (the date of the citation) and the project's address.
+    """
+    url, day = _URLS["Source"], data.as_of.isoformat()
     if style == "text":
         return (
-            f"natoeu_milstaff {package_version}: a sourced record of the IMS-EUMS Directors General "
-            f"conferences. Data version {data.version}, checked against its sources on {data.as_of}; "
-            f"fingerprint {data.fingerprint[:16]}."
+            f"{_AUTHOR} ({data.as_of.year}). {_TITLE}. Version {package_version}; data version "
+            f"{data.version}, checked against its sources on {day}; fingerprint {data.fingerprint[:16]}. "
+            f"{url}"
         )
     if style == "bibtex":
-        version = _bibtex(data.version)
+        # A corporate author in double braces, so that it is not split into names; the url
+        # field is read verbatim, so it is not escaped.
         return (
             "@software{natoeu_milstaff,\n"
-            "  title = {natoeu\\_milstaff: a sourced record of the IMS-EUMS Directors General conferences},\n"
+            f"  author = {{{{{_bibtex(_AUTHOR)}}}}},\n"
+            f"  title = {{{_bibtex(_TITLE)}}},\n"
             f"  version = {{{_bibtex(package_version)}}},\n"
-            f"  year = {{{data.as_of.year}}},\n"
-            f"  note = {{Data version {version}, checked against its sources on {data.as_of}; "
+            f"  date = {{{day}}},\n"
+            f"  url = {{{url}}},\n"
+            f"  note = {{Data version {_bibtex(data.version)}, checked against its sources on {day}; "
             f"SHA-256 {data.fingerprint}}}\n"
             "}"
         )
