@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv-lowest
 .venv-lowest/bin/python -m pip install -q --upgrade pip
-.venv-lowest/bin/python -m pip install -q -c constraints/lowest.txt -e . --group test
+.venv-lowest/bin/python -m pip install -q -c constraints/lowest.txt -e ".[parquet]" --group test
 # What was installed, for the log: each pinned package and its version.
 .venv-lowest/bin/python - constraints/lowest.txt <<'PY'
 import sys

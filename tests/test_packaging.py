@@ -83,7 +83,8 @@ def _project() -> dict[str, Any]:
 
 def test_the_lowest_constraints_pin_exactly_the_declared_floors() -> None:
     project = _project()
-    requirements = [*project["dependencies"], *project["optional-dependencies"]["pandas"]]
+    extras = project["optional-dependencies"]
+    requirements = [*project["dependencies"], *(r for extra in extras.values() for r in extra)]
     floors = {}
     for requirement in requirements:
         found = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)", requirement)
