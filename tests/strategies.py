@@ -79,7 +79,7 @@ _label = _word(_LDH, 1) | st.tuples(_word(_LDH, 1), _word(_LDH + "-", 0, 61), _w
 @st.composite
 def urls(draw: st.DrawFn) -> str:
     """An absolute http(s) URL the model accepts, built from the parts RFC 3986 allows."""
-    scheme = draw(st.sampled_from(["http", "https", "HTTPS"]))
+    scheme = draw(st.sampled_from(["http", "https"]))
     labels = [*draw(st.lists(_label, min_size=1, max_size=2)), draw(_label.filter(lambda t: not t.isdigit()))]
     port = draw(st.just("") | st.integers(0, 65535).map(lambda n: f":{n}"))
     path = "".join("/" + segment for segment in draw(st.lists(_segment, max_size=3)))

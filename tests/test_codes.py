@@ -199,7 +199,7 @@ def test_the_tag_check_agrees_with_the_grammar_of_rfc_5646(tag: str) -> None:
     [
         "https://www.nato.int/cps/en/natohq/news_188657.htm?selectedLocale=en",
         "http://example.org",
-        "HTTPS://Example.ORG/",
+        "https://Example.ORG/",
         "https://example.org:8443/a%20b?q=1&r=(2)#top",
         "https://xn--bcher-kva.example/",
         "https://de.wikipedia.org/wiki/Hans-Werner_Wiermann",
@@ -214,6 +214,7 @@ def test_an_absolute_http_url_is_accepted(url: str) -> None:
     [
         ("not a url at all", "it contains whitespace (' ')"),
         ("ftp://x", "the scheme must be http or https, not 'ftp'"),
+        ("HTTPS://example.org/", "write the scheme in lower case: 'https', not 'HTTPS'"),
         ("https://en.wikipedia.org./wiki/X", "the host 'en.wikipedia.org.' ends with a dot"),
         ("https://exa mple.com", "it contains whitespace (' ')"),
         ("example.org/page", "it has no scheme: it must start with http:// or https://"),

@@ -20,7 +20,8 @@ from hypothesis import given, settings
 import natoeu_milstaff as nm
 from _support import SRC, P
 from natoeu_milstaff._cli import main
-from natoeu_milstaff._export import SCHEMA, read_csv, records
+from natoeu_milstaff._export import CELLS, FLAT_TABLES, SCHEMA, read_csv, records
+from natoeu_milstaff._model import TABLES
 from strategies import INFO, POSTS, datasets, replace, rich_datasets
 
 BUNDLED = nm.Dataset.bundled()
@@ -310,3 +311,36 @@ def test_dataframe_type_and_bibtex_escaping() -> None:
     assert "  version = {0.1\\_\\%},\n" in bibtex
     # The url field is read verbatim: its underscore stays as it is.
     assert "  url = {https://github.com/natoeu-milstaff/natoeu_milstaff},\n" in bibtex
+
+
+_MODEL_TABLES = {t.attr: t for t in TABLES}
+# The model class of each flat table's rows, to check the table descriptions against.
+ROW_CLASSES = {
+    **{t.name: _MODEL_TABLES[t.attribute].kind for t in FLAT_TABLES if t.attribute},
+    "chairs": nm.Chair,
+    "agenda_items": nm.AgendaItem,
+    "figures": nm.Figure,
+    "proposal_sets": nm.ProposalSet,
+    "inferences": nm.Inference,
+    "conflicts": nm.Conflict,
+}
+
+
+def test_a_required_cell_is_one_the_model_always_gives() -> None:
+    """``required`` in the table descriptions is what the model says: a value with no
+    default of None (or none at all) is in every row, so no format lets it be empty."""
+    assert set(ROW_CLASSES) == {t.name for t in FLAT_TABLES}
+    for table in FLAT_TABLES:
+        fields = {f.name: f for f in attrs.fields(ROW_CLASSES[table.name])}
+        for column in table.body:
+            field = fields.get(column.path[0])
+            if field is None or len(column.path) > 1 or column.key or column.type == "array":
+                continue
+            always = field.default is attrs.NOTHING or field.default not in (None, False)
+            if column.type == "boolean":  # a flag is always true or false
+                always = True
+            assert column.required == always, f"{table.name}.{column.name}"
+        for row in BUNDLED.records()[table.name]:
+            for cell in CELLS[table.name]:
+                if cell.required:
+                    assert row[cell.name] is not None, (table.name, cell.name)

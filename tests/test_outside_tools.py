@@ -197,6 +197,8 @@ def test_the_json_export_meets_its_schema(json_export: tuple[dict[str, Any], dic
         ("officials", "nationality", "Britain"),
         ("officials", "aliases", "a name"),
         ("conferences", "surprise", 1),
+        ("officials", "name", None),
+        ("conferences", "evidence", None),
     ],
 )
 def test_a_corrupted_json_export_fails_its_schema(

@@ -169,7 +169,7 @@ BAD_ROWS = {
         "CHECK constraint failed",
     ),
     "a key twice": (
-        "INSERT INTO officials (id, aliases, sources) VALUES ('herve-blejean', '[]', '[]')",
+        "INSERT INTO officials (id, name, aliases, sources) VALUES ('herve-blejean', 'X', '[]', '[]')",
         "UNIQUE constraint failed: officials.id",
     ),
     "no key": (

@@ -425,6 +425,32 @@ def test_from_json_names_the_place_of_a_wrong_value(tmp_path: Path) -> None:
     )
 
 
+def test_a_list_whose_positions_are_not_0_1_2_is_refused(tmp_path: Path) -> None:
+    path, raw = _json_export(tmp_path)
+    for row in raw["chairs"]:
+        if row["conference_id"] == "conf-2014-01-27":
+            row["position"] = 7
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_json(path)
+    assert info.value.problems == (
+        f"{path}: $.chairs: the rows with conference_id 'conf-2014-01-27' have positions 7, 7; "
+        "a list's positions run 0, 1, 2 … without gaps or repeats",
+    )
+
+
+def test_a_csv_problem_names_the_row_as_the_file_numbers_it(tmp_path: Path) -> None:
+    BUNDLED.export(tmp_path, "csv")
+    path = tmp_path / "conferences.csv"
+    header, first, *rest = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    edited = first.replace("day,2014-01-27,", "day,2014-01-28,", 1)  # date_start
+    path.write_text("".join([header, "\n", "\n", edited, *rest]), encoding="utf-8")  # two blank rows
+    with pytest.raises(nm.DataError) as info:
+        nm.Dataset.from_csv(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.startswith("conferences.csv: row 4, date_start: '2014-01-28' does not follow"), problem
+
+
 def test_a_derived_cell_edited_by_hand_is_refused(tmp_path: Path) -> None:
     path, raw = _json_export(tmp_path)
     raw["conferences"][0]["date_end"] = "2014-01-28"

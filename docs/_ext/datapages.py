@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import natoeu_milstaff as nm
-from natoeu_milstaff._export import json_schema
+from natoeu_milstaff._codes import URL_PATTERN
+from natoeu_milstaff._export import EDTF_PATTERN, SLUG_PATTERN, json_schema
 
 HOST_COLOUR = {"NATO": "#1f4e9c", "EU": "#c68a00", None: "#888888"}
 
@@ -174,9 +175,9 @@ _KINDS = {
 }
 # The patterns of _export, in words.
 _PATTERNS = {
-    "[a-z0-9]+(-[a-z0-9]+)*": "lower-case letters and digits in words joined by hyphens",
-    "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?": "for example `2021`, `2021-11`, `2021-11-16` or `2014~`",
-    "https?://[^\\s/?#]+[^\\s]*": "an http or https URL",
+    SLUG_PATTERN: "lower-case letters and digits in words joined by hyphens",
+    EDTF_PATTERN: "for example `2021`, `2021-11`, `2021-11-16` or `2014~`",
+    URL_PATTERN: "an http or https URL",
 }
 
 
@@ -197,7 +198,7 @@ def _cell_values(cell: Any) -> str:
     elif cell.values:
         parts.append("one of " + ", ".join(f"`{v}`" for v in cell.values))
     elif cell.pattern:
-        parts.append(_PATTERNS.get(cell.pattern, f"matching `{cell.pattern}`"))
+        parts.append(_PATTERNS[cell.pattern])  # a new pattern needs its words here
     if not parts:
         return "."
     text = "; ".join(parts)

@@ -189,10 +189,16 @@ _URL_CHARACTERS = frozenset(
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 
 
+URL_PATTERN = r"https?://[^\s/?#]+[^\s]*"
+"""The form of a source URL in the exports' schemas (Frictionless anchors it, the JSON
+Schema adds ``^`` and ``$``): a looser check than ``url_problem``, which is the rule."""
+
+
 def url_problem(url: str) -> str | None:
     """What keeps ``url`` from being a URL a source may have, or ``None``.
 
-    It must be an absolute ``http`` or ``https`` URL (scheme in any case) made only of
+    It must be an absolute ``http`` or ``https`` URL (the scheme in lower case, as
+    ``URL_PATTERN``, which the exports' schemas use, requires) made only of
     the characters RFC 3986 allows, with every ``%`` starting an escape of two
     hexadecimal digits: no whitespace, and non-ASCII text percent-encoded. Its host is a
     DNS name: two or more labels of letters, digits and inner hyphens, 1 to 63
@@ -223,6 +229,9 @@ def url_problem(url: str) -> str | None:
         return "it has no scheme: it must start with http:// or https://"
     if parts.scheme.lower() not in ("http", "https"):
         return f"the scheme must be http or https, not {parts.scheme!r}"
+    written = url[: len(parts.scheme)]  # urlsplit gives the scheme in lower case
+    if written != parts.scheme:
+        return f"write the scheme in lower case: {parts.scheme!r}, not {written!r}"
     if not url[len(parts.scheme) + 1 :].startswith("//") or not parts.netloc:
         return "it has no host after the scheme's //"
     if "#" in parts.fragment:

@@ -297,7 +297,9 @@ class Dataset:
 
         from ._export import read_csv
 
-        return cls._from_rows(read_csv(Path(text)), text, "{}.csv", None)
+        numbers: dict[str, list[int]] = {}  # each row's number in its file, as problems name it
+        rows = read_csv(Path(text), numbers)
+        return cls._from_rows(rows, text, "{}.csv", lambda table, i: f"{table}.csv: row {numbers[table][i]}")
 
     @classmethod
     def _from_rows(

@@ -39,9 +39,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from ._codes import COUNTRIES
-from ._dates import PartialDate, Precision
-from ._model import TABLES, BreakKind, Evidence, Format, Organisation, Service, SourceKind
+from ._codes import COUNTRIES, URL_PATTERN
+from ._dates import _EDTF, PartialDate, Precision
+from ._model import _SLUG, TABLES, BreakKind, Evidence, Format, Organisation, Service, SourceKind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -55,6 +55,7 @@ __all__ = [
     "JSON_FILE",
     "SCHEMA",
     "SCHEMA_FILE",
+    "check_int64",
     "dataframe",
     "derived_problems",
     "from_records",
@@ -81,7 +82,9 @@ class Column:
     table whose key the value (or each item of an array) is; ``key`` marks the primary
     key; a ``derived`` value is worked out from others: it is checked when read back,
     not stored. ``about`` says what the column holds; ``values`` lists the values it may
-    take and ``pattern`` the form of its text (a whole-value regular expression).
+    take and ``pattern`` the form of its text (a whole-value regular expression). A
+    ``required`` value is one every record has (the model gives it no default of
+    ``None``); keys and lists are always required.
     """
 
     name: str
@@ -93,6 +96,7 @@ class Column:
     about: str = ""
     values: tuple[str, ...] = ()
     pattern: str | None = None
+    required: bool = False
 
     @cached_property
     def path(self) -> tuple[str, ...]:
@@ -130,6 +134,17 @@ class Cell:
     @property
     def refers(self) -> str | None:
         return self.column.refers if self.name == self.column.name else None
+
+    @property
+    def required(self) -> bool:
+        """Whether every row has a value here: never empty in any format."""
+        return self.key or self.type == "array" or (self.column.required and not self.column.key)
+
+    @property
+    def target(self) -> str | None:
+        """``table.cell`` of the key a reference (or each item of a list of them) names."""
+        refers = self.column.refers if self.name == self.column.name else None
+        return None if refers is None else f"{refers}.{KEY_COLUMN[refers].name}"
 
 
 @dataclass(frozen=True)
@@ -171,6 +186,16 @@ class FlatTable:
     def columns(self) -> tuple[Column, ...]:
         return self.head + self.body
 
+    @property
+    def key_names(self) -> list[str]:
+        """The cells of the primary key."""
+        return [c.name for c in self.columns if c.key]
+
+    @property
+    def references(self) -> list[Column]:
+        """The columns holding one key of another record: the foreign keys."""
+        return [c for c in self.columns if c.refers is not None and c.type != "array"]
+
 
 def _values(kind: type[enum.Enum]) -> tuple[str, ...]:
     return tuple(str(member.value) for member in kind)
@@ -185,15 +210,26 @@ def _col(
     derived: bool = False,
     values: type[enum.Enum] | tuple[str, ...] = (),
     pattern: str | None = None,
+    required: bool = False,
 ) -> Column:
     """A value of the record's own attribute ``name``: one of ``values`` (an enumeration's,
     or listed) where given."""
     choices = values if isinstance(values, tuple) else _values(values)
-    return Column(name, type, name, key=key, derived=derived, about=about, values=choices, pattern=pattern)
+    return Column(
+        name,
+        type,
+        name,
+        key=key,
+        derived=derived,
+        about=about,
+        values=choices,
+        pattern=pattern,
+        required=required,
+    )
 
 
-def _edtf(name: str, about: str) -> Column:
-    return Column(name, "edtf", name, about=about, pattern=EDTF_PATTERN)
+def _edtf(name: str, about: str, *, required: bool = False) -> Column:
+    return Column(name, "edtf", name, about=about, pattern=EDTF_PATTERN, required=required)
 
 
 def _array(name: str, about: str, *, of: str | None = None) -> Column:
@@ -201,9 +237,11 @@ def _array(name: str, about: str, *, of: str | None = None) -> Column:
     return Column(name, "array", name, refers=of, about=about)
 
 
-def _ref(name: str, table: str, about: str, field: str = "", *, key: bool = False) -> Column:
+def _ref(
+    name: str, table: str, about: str, field: str = "", *, key: bool = False, required: bool = False
+) -> Column:
     """The key of a record of ``table``; the attribute ``field`` holds the record (or its key)."""
-    return Column(name, "string", field or name, refers=table, key=key, about=about)
+    return Column(name, "string", field or name, refers=table, key=key, about=about, required=required)
 
 
 def _part(name: str, *columns: Column) -> tuple[Column, ...]:
@@ -270,10 +308,9 @@ def _within(where: str, record_type: str | None = None) -> Within:
 
 
 # Patterns match a whole value (Frictionless anchors them itself; the JSON Schema adds ^ and $).
-EDTF_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?"
+EDTF_PATTERN = _EDTF
 """The partial dates the record writes: a year, month or day, with an EDTF qualifier."""
-_SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
-_URL_PATTERN = r"https?://[^\s/?#]+[^\s]*"
+SLUG_PATTERN = _SLUG
 _MODEL = {table.attr: table for table in TABLES}  # the model's tables, by attribute of Tables
 _ONE = {"conferences": "conference", "joint_declarations": "joint declaration"}
 _SOURCES = _array("sources", "ids of the sources the row's facts come from", of="sources")
@@ -285,14 +322,23 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
     _top(
         "conferences",
         "one conference of the Directors General",
-        _col("id", "the conference's id: conf- and its date", key=True, pattern=_SLUG_PATTERN),
-        _edtf("date", "the day (or month or year) the conference was held, as precise as a source gives it"),
+        _col(
+            "id",
+            "the conference's id (in the bundled data, conf- and its date)",
+            key=True,
+            pattern=SLUG_PATTERN,
+        ),
+        _edtf(
+            "date",
+            "the day (or month or year) the conference was held, as precise as a source gives it",
+            required=True,
+        ),
         _edtf("end_date", "the last day of a meeting of more than one day"),
         _col("ordinal", "the conference's number in the series, where stated or inferred", "integer"),
         _col("host", "the organisation that hosted it; empty where no source says", values=Organisation),
         _col("venue", "where it was held, as the source names the place"),
         _col("format", "held in person or by video-conference", values=Format),
-        _col("evidence", "how the record knows of the meeting", values=Evidence),
+        _col("evidence", "how the record knows of the meeting", values=Evidence, required=True),
         *_part(
             "next_meeting",
             _edtf("date", "the next meeting's date as announced"),
@@ -307,8 +353,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "chairs",
         "one co-chair of a conference",
         "conferences.co_chairs",
-        _ref("official_id", "officials", "the official who co-chaired", "official"),
-        _ref("post_code", "posts", "the post the official held there", "post"),
+        _ref("official_id", "officials", "the official who co-chaired", "official", required=True),
+        _ref("post_code", "posts", "the post the official held there", "post", required=True),
         _col("rank", "the rank as the source gives it"),
         _ref(
             "standing_in_for_id",
@@ -322,7 +368,7 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "agenda_items",
         "one item discussed at a conference",
         "conferences.agenda",
-        _col("title", "what was discussed, in the project's own words"),
+        _col("title", "what was discussed, in the project's own words", required=True),
         _array("topics", "ids of the topics the item is about", of="topics"),
         _array("briefers", "who briefed on the item (ACT, MPCC, EEAS)"),
         _SOURCES,
@@ -332,9 +378,9 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "figures",
         "a number a source states about a conference",
         "conferences.figures",
-        _col("key", "what is counted, the same across conferences", pattern=_SLUG_PATTERN),
-        _col("label", "what is counted, in words"),
-        _col("value", "the number", "integer"),
+        _col("key", "what is counted, the same across conferences", pattern=SLUG_PATTERN, required=True),
+        _col("label", "what is counted, in words", required=True),
+        _col("value", "the number", "integer", required=True),
         _SOURCES,
         by="conference_id",
         keep_empty=True,
@@ -342,8 +388,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
     _top(
         "officials",
         "one person who held a post",
-        _col("id", "the official's id, from the name", key=True, pattern=_SLUG_PATTERN),
-        _col("name", "the name, spelt as the person's own organisation spells it"),
+        _col("id", "the official's id, from the name", key=True, pattern=SLUG_PATTERN),
+        _col("name", "the name, spelt as the person's own organisation spells it", required=True),
         _col("nationality", "ISO 3166-1 alpha-2 country code", values=tuple(sorted(COUNTRIES))),
         _col("service", "the armed service", values=Service),
         _array("aliases", "other spellings of the name seen in sources"),
@@ -353,8 +399,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "posts",
         "one post whose holders the record follows",
         _col("code", "the post's code (DGIMS, DGEUMS, DDGEUMS)", key=True),
-        _col("title", "the post's title"),
-        _col("organisation", "the organisation of the post", values=Organisation),
+        _col("title", "the post's title", required=True),
+        _col("organisation", "the organisation of the post", values=Organisation, required=True),
         _array("aliases", "other names of the post"),
         _ref("deputy_of", "posts", "the post this one is deputy to"),
     ),
@@ -362,19 +408,19 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "appointments",
         "one tenure of an official in a post",
         _col("id", "the tenure's id: official, post and start", key=True, derived=True),
-        _ref("official_id", "officials", "the official", "official"),
-        _ref("post_code", "posts", "the post", "post"),
+        _ref("official_id", "officials", "the official", "official", required=True),
+        _ref("post_code", "posts", "the post", "post", required=True),
         _edtf("start", "the first day in the post; empty where no source gives it"),
         _edtf("end", "the last day in the post; empty while in office or where unknown"),
-        _col("in_office", "still in office on the record's as-of date", "boolean"),
+        _col("in_office", "still in office on the record's as-of date", "boolean", required=True),
         _array("attested", "days a source shows the official in the post (EDTF)"),
         _SOURCES,
     ),
     _top(
         "topics",
         "one topic of the agenda taxonomy",
-        _col("id", "the topic's id", key=True, pattern=_SLUG_PATTERN),
-        _col("label", "the topic's name"),
+        _col("id", "the topic's id", key=True, pattern=SLUG_PATTERN),
+        _col("label", "the topic's name", required=True),
         _array("aliases", "other names the topic is found by"),
         _array("broader", "ids of broader topics", of="topics"),
         _col("definition", "what the topic covers"),
@@ -384,8 +430,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "a documented break in the alternation of hosts between two consecutive conferences",
         _ref("after_id", "conferences", "the earlier conference", "after", key=True),
         _ref("before_id", "conferences", "the later conference", "before", key=True),
-        _col("kind", "the kind of break", values=BreakKind),
-        _col("reason", "why the hosts do not alternate there"),
+        _col("kind", "the kind of break", values=BreakKind, required=True),
+        _col("reason", "why the hosts do not alternate there", required=True),
         _SOURCES,
         attribute="exceptions",
         keep_empty=True,
@@ -393,8 +439,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
     _top(
         "joint_declarations",
         "one EU-NATO Joint Declaration",
-        _col("id", "the declaration's id: year and place", key=True, pattern=_SLUG_PATTERN),
-        _edtf("date", "the day it was signed"),
+        _col("id", "the declaration's id: year and place", key=True, pattern=SLUG_PATTERN),
+        _edtf("date", "the day it was signed", required=True),
         _col("place", "where it was signed"),
         _array("signatories", "who signed it"),
         _col("proposals", "the number of common proposals in its sets", "integer", derived=True),
@@ -406,8 +452,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "proposal_sets",
         "one set of common proposals implementing a declaration",
         "joint_declarations.proposal_sets",
-        _edtf("date", "the day the set was endorsed"),
-        _col("count", "the number of proposals in the set", "integer"),
+        _edtf("date", "the day the set was endorsed", required=True),
+        _col("count", "the number of proposals in the set", "integer", required=True),
         _SOURCES,
         by="declaration_id",
         keep_empty=True,
@@ -416,7 +462,7 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "progress_reports",
         "one joint progress report on implementing the declarations",
         _col("number", "the report's number", "integer", key=True),
-        _edtf("date", "the day it was published"),
+        _edtf("date", "the day it was published", required=True),
         _NOTES,
         _SOURCES,
     ),
@@ -424,8 +470,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         "inferences",
         "a value the curators reasoned out rather than read",
         {"conference": "conferences.inferences", "appointment": "appointments.inferences"},
-        _col("field", "the field whose value was inferred"),
-        _col("reason", "how it was inferred"),
+        _col("field", "the field whose value was inferred", required=True),
+        _col("reason", "how it was inferred", required=True),
         keep_empty=True,
     ),
     _child(
@@ -436,31 +482,31 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
             "appointment": "appointments.conflicts",
             "declaration": "joint_declarations.conflicts",
         },
-        _col("field", "the field concerned"),
-        _col("value", "the value the source gives"),
-        _col("note", "why the record does not follow it"),
+        _col("field", "the field concerned", required=True),
+        _col("value", "the value the source gives", required=True),
+        _col("note", "why the record does not follow it", required=True),
         _SOURCES,
         keep_empty=True,
     ),
     _top(
         "sources",
         "one public source",
-        _col("id", "the source's id", key=True, pattern=_SLUG_PATTERN),
-        _col("url", "where it is published", pattern=_URL_PATTERN),
-        _col("title", "its title, as published"),
-        _col("publisher", "who published it"),
+        _col("id", "the source's id", key=True, pattern=SLUG_PATTERN),
+        _col("url", "where it is published", pattern=URL_PATTERN, required=True),
+        _col("title", "its title, as published", required=True),
+        _col("publisher", "who published it", required=True),
         _edtf("published", "the day it was published"),
-        _col("kind", "what kind of source it is", values=SourceKind),
-        _col("language", "its language (BCP 47 tag)"),
-        _col("repost_of", "for a re-post: the original's URL", pattern=_URL_PATTERN),
+        _col("kind", "what kind of source it is", values=SourceKind, required=True),
+        _col("language", "its language (BCP 47 tag)", required=True),
+        _col("repost_of", "for a re-post: the original's URL", pattern=URL_PATTERN),
         _NOTES,
     ),
     _top(
         "dataset",
         "the data release: one row",
         _col("version", "the data's version", key=True),
-        _col("as_of", "the day the data was last checked against its sources", "date"),
-        _col("title", "the dataset's title"),
+        _col("as_of", "the day the data was last checked against its sources", "date", required=True),
+        _col("title", "the dataset's title", required=True),
         attribute="info",
     ),
 )
@@ -508,7 +554,7 @@ def _key_column(table: FlatTable) -> Column | None:
 
 _BY_NAME = {t.name: t for t in FLAT_TABLES}
 # The key column of each table keyed by one column: what a reference to its records holds.
-_KEY = {t.name: key for t in FLAT_TABLES if (key := _key_column(t)) is not None}
+KEY_COLUMN = {t.name: key for t in FLAT_TABLES if (key := _key_column(t)) is not None}
 # Per table, the child tables whose rows its records hold.
 _CHILDREN = {
     t.name: [(c, link) for c in FLAT_TABLES for link in c.within if link.parent == t.name]
@@ -521,7 +567,7 @@ def _plain(value: Any, refers: str | None) -> Any:
     if type(value) is str:
         return value
     if refers is not None:
-        return getattr(value, _KEY[refers].field)
+        return getattr(value, KEY_COLUMN[refers].field)
     if isinstance(value, enum.Enum):
         return value.value
     return value
@@ -579,7 +625,7 @@ def records(tables: Tables) -> dict[str, list[dict[str, Any]]]:
             [_row(table, r, ()) for r in _records_of(table, tables)] if table.attribute else []
         )
         for link in table.within:
-            key = _KEY[link.parent]
+            key = KEY_COLUMN[link.parent]
             for parent in _records_of(_BY_NAME[link.parent], tables):
                 place = _place(link, key.read(parent))
                 rows += [_row(table, r, (*place, i)) for i, r in enumerate(getattr(parent, link.field))]
@@ -632,10 +678,19 @@ def from_records(
                 place = tuple(row[c.name] for c in table.head[:-1])
                 children.setdefault((table.name, place), []).append(row)
 
+    for (name, place), group in children.items():  # each list's positions: 0, 1, 2 …
+        positions = [row["position"] for row in group]
+        if positions != list(range(len(group))):
+            head = ", ".join(f"{c.name} {v!r}" for c, v in zip(_BY_NAME[name].head, place, strict=False))
+            found.append(
+                f"{file.format(name)}: the rows with {head} have positions {', '.join(map(str, positions))}; "
+                f"a list's positions run 0, 1, 2 … without gaps or repeats"
+            )
+
     def plain(table: FlatTable, row: Mapping[str, Any]) -> dict[str, Any]:
         record = _unflatten(table, row)
         for child, link in _CHILDREN[table.name]:
-            mine = children.pop((child.name, _place(link, row[_KEY[table.name].name])), None)
+            mine = children.pop((child.name, _place(link, row[KEY_COLUMN[table.name].name])), None)
             if mine:
                 record[link.field] = [plain(child, r) for r in mine]
         return record
@@ -668,8 +723,8 @@ def derived_problems(
     appointment's id, a declaration's count of proposals) that differ from what
     ``tables``, read from those rows, works out. They are not read back; a table whose
     derived cells were edited by hand would otherwise say one thing and load another.
-    ``where(table, index)`` names a row (by default its CSV file and line, the header
-    being line 1)."""
+    ``where(table, index)`` names a row (by default its CSV file and row, the header
+    being row 1, as if no row were blank)."""
     where = where or (lambda table, index: f"{table}.csv: row {index + 2}")
     fresh = records(tables)
     found: list[str] = []
@@ -695,6 +750,24 @@ def derived_problems(
     return found
 
 
+def check_int64(rows: Mapping[str, list[dict[str, Any]]], export: str) -> None:
+    """Raise ``DataError`` for each whole number a 64-bit integer cannot hold (the model
+    bounds none), before a format that stores 64-bit integers writes anything."""
+    found = []
+    for name, cells in CELLS.items():
+        for cell in (c for c in cells if c.type == "integer"):
+            for number, row in enumerate(rows[name], start=1):
+                value = row[cell.name]
+                if value is not None and not -(2**63) <= value < 2**63:
+                    # A huge number as digits would be slow to write and long to read.
+                    shown = str(value) if value.bit_length() <= 128 else f"a {value.bit_length()}-bit number"
+                    found.append(f"{name}: row {number}, {cell.name}: {shown} does not fit a 64-bit integer")
+    if found:
+        from ._errors import DataError
+
+        raise DataError(found, source=export)
+
+
 def _rows(count: int) -> str:
     return f"{count} row{'' if count == 1 else 's'}"
 
@@ -718,9 +791,9 @@ def _array_value(text: str) -> list[str]:
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):
-        raise ValueError(f"{_short(text)} is not a JSON array of strings") from None
+        raise ValueError(f"{_brief(text)} is not a JSON array of strings") from None
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError(f"{_short(text)} is not a JSON array of strings")
+        raise ValueError(f"{_brief(text)} is not a JSON array of strings")
     return value
 
 
@@ -728,14 +801,14 @@ def _typed(kind: str, text: str) -> Any:
     """A whole number, flag or day from its text, exactly as the exports write it."""
     if kind == "integer":
         if not re.fullmatch(_INTEGER, text):  # int() would also take " 5", "+5", "1_000", "٥"
-            raise ValueError(f"{_short(text)} is not a whole number")
+            raise ValueError(f"{_brief(text)} is not a whole number")
         return int(text)
     if kind == "boolean":
         if text in ("true", "True", "TRUE", "1"):
             return True
         if text in ("false", "False", "FALSE", "0"):
             return False
-        raise ValueError(f"{_short(text)} is not true or false")
+        raise ValueError(f"{_brief(text)} is not true or false")
     if kind == "date":
         import datetime as dt
 
@@ -744,15 +817,11 @@ def _typed(kind: str, text: str) -> Any:
                 return dt.date.fromisoformat(text).isoformat()
         except ValueError:
             pass
-        raise ValueError(f"{_short(text)} is not a day written YYYY-MM-DD")
+        raise ValueError(f"{_brief(text)} is not a day written YYYY-MM-DD")
     return text
 
 
-def _short(text: str) -> str:
-    return repr(text[:40] + ("…" if len(text) > 40 else ""))
-
-
-def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
+def read_csv(directory: Path, numbers: dict[str, list[int]] | None = None) -> dict[str, list[dict[str, Any]]]:
     """The rows of every table from the CSV files ``write_csv`` wrote, typed as ``records``.
 
     Each table's file is read as ``_files.read_data_file`` reads a data file (a regular
@@ -771,7 +840,9 @@ def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for file, text in read_texts(directory, ".csv", list(files), problems):
         name = files[file]
-        table = _read_table(file, text, SCHEMA[name], problems)
+        table = _read_table(
+            file, text, SCHEMA[name], problems, numbers.setdefault(name, []) if numbers is not None else []
+        )
         if table is not None:
             out[name] = table
     if problems:
@@ -780,7 +851,7 @@ def read_csv(directory: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def _read_table(
-    file: str, text: str, columns: list[tuple[str, str]], problems: list[str]
+    file: str, text: str, columns: list[tuple[str, str]], problems: list[str], numbers: list[int]
 ) -> list[dict[str, Any]] | None:
     """The typed rows of one CSV file, or ``None`` with its problems added to ``problems``."""
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -819,6 +890,7 @@ def _read_table(
                 except ValueError as exc:
                     problems.append(f"{file}: row {number}, column {column}: {exc}")
             rows.append({column: row.get(column) for column in expected})
+            numbers.append(number)
     except csv.Error as exc:
         problems.append(f"{file}: not valid CSV (line {reader.line_num}: {exc})")
         return None
@@ -830,7 +902,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any, kind: str) -> Any:
-    if value is None or value == []:
+    if value is None:
         return ""
     if kind == "array":  # a list as a JSON array, so that any text it holds stays exact
         return json.dumps(value, ensure_ascii=False)
@@ -880,7 +952,7 @@ def _field(cell: Cell) -> dict[str, Any]:
     """A cell as a Frictionless table schema field, with its constraints."""
     field: dict[str, Any] = {"name": cell.name, "type": cell.type, "description": cell.about}
     constraints: dict[str, Any] = {}
-    if cell.key:
+    if cell.required:
         constraints["required"] = True
     if cell.values:
         constraints["enum"] = list(cell.values)
@@ -900,7 +972,7 @@ def datapackage(tables: Tables) -> dict[str, Any]:
     for table in FLAT_TABLES:
         schema: dict[str, Any] = {
             "fields": [_field(cell) for cell in CELLS[table.name]],
-            "primaryKey": [c.name for c in table.columns if c.key],
+            "primaryKey": table.key_names,
             "missingValues": [""],
         }
         # Frictionless checks references held in single values, not in arrays.
@@ -910,11 +982,11 @@ def datapackage(tables: Tables) -> dict[str, Any]:
                 "fields": c.name,
                 "reference": {
                     "resource": "" if c.refers == table.name else _resource(c.refers),
-                    "fields": _KEY[c.refers].name,
+                    "fields": KEY_COLUMN[c.refers].name,
                 },
             }
-            for c in table.columns
-            if c.refers is not None and c.type != "array"
+            for c in table.references
+            if c.refers is not None
         ]
         if keys:
             schema["foreignKeys"] = keys
@@ -979,12 +1051,12 @@ def _json_cell(cell: Cell) -> dict[str, Any]:
     if cell.type == "array":
         return {"description": cell.about, "type": "array", "items": {"type": "string"}}
     kind = _JSON_TYPES[cell.type]
-    out: dict[str, Any] = {"description": cell.about, "type": kind if cell.key else [kind, "null"]}
+    out: dict[str, Any] = {"description": cell.about, "type": kind if cell.required else [kind, "null"]}
     if cell.type == "date":
         out["format"] = "date"
         out["pattern"] = f"^{_DAY}$"
     if cell.values:
-        out["enum"] = [*cell.values, *([] if cell.key else [None])]
+        out["enum"] = [*cell.values, *([] if cell.required else [None])]
     if cell.pattern:
         out["pattern"] = f"^(?:{cell.pattern})$"
     return out

@@ -31,7 +31,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from ._export import _KEY, CELLS, FLAT_TABLES, records
+from ._export import CELLS, FLAT_TABLES, check_int64, records
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 __all__ = ["INSTALL_HINT", "arrow_tables", "write_parquet"]
 
 INSTALL_HINT = "pip install 'natoeu_milstaff[parquet]'"
-_INT64 = range(-(2**63), 2**63)
 
 
 def _pyarrow() -> Any:
@@ -69,19 +68,18 @@ def _type(pa: Any, cell: Cell) -> Any:
 
 def _field(pa: Any, cell: Cell) -> Any:
     metadata = {"description": cell.about}
-    if cell.refers is not None:
-        metadata["references"] = f"{cell.refers}.{_KEY[cell.refers].name}"
+    if cell.target is not None:
+        metadata["references"] = cell.target
     if cell.derived:
         metadata["derived"] = "true"
-    nullable = not (cell.key or cell.type == "array")
-    return pa.field(cell.name, _type(pa, cell), nullable=nullable, metadata=metadata)
+    return pa.field(cell.name, _type(pa, cell), nullable=not cell.required, metadata=metadata)
 
 
 def _schema(pa: Any, table: FlatTable, info: DatasetInfo) -> Any:
     metadata = {
         "table": table.name,
         "description": f"each row: {table.about}",
-        "primary_key": json.dumps([c.name for c in table.columns if c.key]),
+        "primary_key": json.dumps(table.key_names),
         "dataset_title": info.title,
         "dataset_version": info.version,
         "dataset_as_of": info.as_of.isoformat(),
@@ -99,33 +97,12 @@ def _array(pa: Any, cell: Cell, kind: Any, values: list[Any]) -> Any:
     return pa.array(values, kind)
 
 
-def _too_large(name: str, rows: list[dict[str, Any]]) -> list[str]:
-    """The whole numbers that Parquet's 64-bit integers cannot hold, as problems."""
-    found = []
-    for cell in CELLS[name]:
-        if cell.type != "integer":
-            continue
-        for number, row in enumerate(rows, start=1):
-            value = row[cell.name]
-            if value is not None and value not in _INT64:
-                shown = str(value) if value.bit_length() <= 128 else f"a {value.bit_length()}-bit number"
-                found.append(
-                    f"{name}.parquet: row {number}, {cell.name}: {shown} is outside the range of "
-                    "Parquet's 64-bit integers"
-                )
-    return found
-
-
 def arrow_tables(tables: Tables) -> dict[str, Any]:
     """Every flat table as a ``pyarrow.Table``, typed and described (see the module's
     docstring); raises ``DataError`` for a whole number outside the 64-bit range."""
     pa = _pyarrow()
     rows = records(tables)
-    problems = [problem for name in rows for problem in _too_large(name, rows[name])]
-    if problems:
-        from ._errors import DataError
-
-        raise DataError(problems, source="Parquet export")
+    check_int64(rows, "the Parquet export")
     out: dict[str, Any] = {}
     for table in FLAT_TABLES:
         schema = _schema(pa, table, tables.info)

@@ -39,7 +39,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ._export import _KEY, CELLS, FLAT_TABLES, Cell, FlatTable, records
+from ._export import CELLS, FLAT_TABLES, KEY_COLUMN, Cell, FlatTable, check_int64, records
 
 if TYPE_CHECKING:
     import sqlite3
@@ -93,7 +93,7 @@ def _checks(cell: Cell) -> list[str]:
 
 def _column_sql(cell: Cell) -> str:
     parts = [_name(cell.name), _SQL_TYPES[cell.type]]
-    if cell.key or cell.type == "array":
+    if cell.required:
         parts.append("NOT NULL")
     parts += [f"CHECK ({check})" for check in _checks(cell)]
     return " ".join(parts)
@@ -110,16 +110,12 @@ def _references(table: FlatTable) -> list[tuple[str, str, str]]:
     a row), nor is the pair ``record_type``, ``record_id`` of a row that may belong to
     records of several tables: ``unlinked_rows`` lists those that name no record.
     """
-    return [
-        (c.name, c.refers, _KEY[c.refers].name)
-        for c in table.columns
-        if c.refers is not None and c.type != "array"
-    ]
+    return [(c.name, c.refers, KEY_COLUMN[c.refers].name) for c in table.references if c.refers is not None]
 
 
 def _create_table(table: FlatTable) -> str:
     lines = [_column_sql(cell) for cell in CELLS[table.name]]
-    lines.append(f"PRIMARY KEY ({', '.join(_name(c.name) for c in table.columns if c.key)})")
+    lines.append(f"PRIMARY KEY ({', '.join(map(_name, table.key_names))})")
     lines += [
         f"FOREIGN KEY ({_name(column)}) REFERENCES {_name(parent)} ({_name(key)}) {_DEFERRED}"
         for column, parent, key in _references(table)
@@ -183,7 +179,7 @@ def _junctions() -> list[_View]:
             target = f"{_singular(column.refers)}_id"
             if target in {name for name, _ in heads}:
                 target = f"{column.name}_id"
-            parent = _KEY[column.refers].name
+            parent = KEY_COLUMN[column.refers].name
             views.append(
                 _View(
                     _JUNCTION_NAMES.get((table.name, column.name), f"{table.name}_{column.name}"),
@@ -216,7 +212,7 @@ def _unlinked_rows() -> _View:
         for link in table.within:
             if link.record_type is None:
                 continue
-            key = _name(_KEY[link.parent].name)
+            key = _name(KEY_COLUMN[link.parent].name)
             parts.append(
                 f"SELECT {_text(table.name)}, t.record_type, t.record_id, t.position "
                 f"FROM {_name(table.name)} AS t WHERE t.record_type = {_text(link.record_type)} "
@@ -364,7 +360,6 @@ def _meta_rows() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     for table in FLAT_TABLES:
         tables.append((table.name, "table", f"each row: {table.about}"))
         for position, cell in enumerate(CELLS[table.name]):
-            refers = cell.refers
             columns.append(
                 (
                     table.name,
@@ -374,7 +369,7 @@ def _meta_rows() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
                     cell.type,
                     cell.about,
                     int(cell.key),
-                    f"{refers}.{_KEY[refers].name}" if refers is not None else None,
+                    cell.target,
                     int(cell.derived),
                     json.dumps(list(cell.values), ensure_ascii=False),
                     cell.pattern,
@@ -443,6 +438,7 @@ def database(tables: Tables, target: Path) -> bytes:
     from ._errors import DataError
 
     rows = records(tables)
+    check_int64(rows, "the SQLite export")
     connection = sqlite3.connect(":memory:", isolation_level=None)  # transactions as written here
     try:
         _check_features(connection, target)
