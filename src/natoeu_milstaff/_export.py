@@ -1,16 +1,20 @@
-"""Stage 8: the doors out — flat records, JSON, CSV, pandas and a Frictionless data
-package (Popolo is in ``_popolo``).
+"""Stage 8: the doors out — the flat tables every export holds, and the CSV, JSON,
+pandas and Frictionless data package formats (SQLite, Parquet and Popolo have modules of
+their own: ``_sqlite`` and ``_parquet`` build on the tables described here).
 
 ``records(tables)`` flattens every table into rows of plain values, one table per kind
 of fact, so that nothing a record holds is lost: nested lists (co-chairs, agenda
 items, figures, inferences, conflicts) become tables of their own keyed by their
-parent, and lists of names or ids are written as JSON arrays (``["a", "b"]``), which
-keeps them exact whatever they contain. Partial dates are written as EDTF text with a
-precision column beside them. ``from_records`` turns the rows back into the nested
-plain data, so an export can be read back into an equal dataset.
+parent and position. A partial date is four cells: its EDTF text, its precision and
+the first and last day it can mean. ``from_records`` turns the rows back into the
+nested plain data, so an export can be read back into an equal dataset; the derived
+cells are checked, not read (``derived_problems``).
 
-Each flat table is described once, in ``FLAT_TABLES``; the CSV columns, the data package's
-schema, the pandas types and both directions of the conversion all follow from it.
+Each flat table is described once, in ``FLAT_TABLES``, and each of its cells in
+``CELLS``: name, type, meaning, allowed values, form, key, reference, whether required.
+The CSV header, the data package's schema, the JSON Schema, the SQLite tables, the
+Parquet schema, the pandas types and both directions of the conversion all follow from
+these descriptions; a new column is one line in ``FLAT_TABLES``.
 
 CSV files are safe to open in a spreadsheet, by one reversible rule (OWASP's advice
 against CSV injection). In a text column (``string`` in ``SCHEMA``), a cell that begins
