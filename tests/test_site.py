@@ -1,0 +1,100 @@
+"""The documentation site, checked as a reader meets it (scripts/check_site.py): the
+checker on small made-up sites, so that each check is seen to fire, then on a fresh
+build of the real site."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+import natoeu_milstaff as nm
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "check_site.py"
+pytestmark = pytest.mark.skipif(not SCRIPT.is_file(), reason="the scripts are not shipped in the wheel")
+
+
+def _checker() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("check_site", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["check_site"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
+    for name, body in pages.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_broken_link_and_a_missing_anchor_are_found(tmp_path: Path) -> None:
+    check = _checker()
+    site = _site(
+        tmp_path,
+        {
+            "index.html": '<a href="a.html#there">ok</a> <a href="a.html#nowhere">x</a> <a href="gone.html">y</a>',
+            "a.html": '<h1 id="there">A</h1> <a href="https://example.org/x">out</a> <a href="#">top</a>',
+        },
+    )
+    pages = {p.resolve(): check.read_page(p) for p in site.rglob("*.html")}
+    assert check.link_problems(site.resolve(), pages) == [
+        "index.html: link 'a.html#nowhere': its page has no anchor 'nowhere'",
+        "index.html: link 'gone.html' names no file of the site",
+    ]
+
+
+def test_a_record_without_its_page_is_found(tmp_path: Path) -> None:
+    check = _checker()
+    ds = nm.Dataset.bundled()
+    wanted = check.record_pages(ds)
+    assert sum(map(len, wanted.values())) == (
+        len(ds.conferences())
+        + len(ds.officials())
+        + len(ds.posts())
+        + len(ds.topics())
+        + len(ds.joint_declarations())
+        + len(ds.sources())
+    )
+    site = _site(tmp_path, {page: "x" for pages in wanted.values() for page in pages})
+    assert check.missing_pages(site, ds) == []
+    (site / "data" / "officials" / "jan-broeks.html").unlink()
+    assert check.missing_pages(site, ds) == ["the official page data/officials/jan-broeks.html is missing"]
+
+
+def _timeline(ds: nm.Dataset, *, labels: bool = True, skip: int = 0) -> str:
+    bars = [
+        f'<a href="officials/{a.official.id}.html"><g class="tenure" data-official="{a.official.id}" '
+        f'data-post="{a.post.code}"><title>t</title>'
+        + (f'<text class="label">{a.official.name}</text>' if labels else "")
+        + "</g></a>"
+        for a in ds.appointments()[skip:]
+    ]
+    meetings = [
+        f'<a href="conferences/{c.id}.html"><circle class="meeting" data-conference="{c.id}" '
+        f'data-host="{c.host.value if c.host else "unknown"}"/></a>'
+        for c in ds.conferences()
+    ]
+    return "<svg>" + "".join(bars + meetings) + "</svg>"
+
+
+def test_a_timeline_without_a_label_or_a_bar_is_found(tmp_path: Path) -> None:
+    check = _checker()
+    ds = nm.Dataset.bundled()
+    good = _timeline(ds)
+    site = _site(tmp_path, {"index.html": good, "data/timeline.html": good})
+    assert check.timeline_problems(site, ds) == []
+    _site(tmp_path, {"index.html": _timeline(ds, labels=False), "data/timeline.html": _timeline(ds, skip=1)})
+    problems = check.timeline_problems(site, ds)
+    assert f"index.html: 0 labelled bars for {len(ds.appointments())} tenures" in problems
+    assert any(p.startswith("data/timeline.html: the timeline draws tenures") for p in problems)
