@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "datapages",
+    "foldsearch",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -30,6 +31,8 @@ html_theme = "furo"
 html_title = f"natoeu_milstaff {release}"
 html_static_path = ["_static"]
 html_css_files = ["notebook.css"]  # the tutorial's notebook output
+# English search that forgives accents: "Blejean" finds "Bléjean" (_ext/foldsearch.py).
+html_search_language = "en_fold"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "undoc-members": False}
