@@ -1,5 +1,5 @@
 """Every output is the same whatever the hash seed: reprs, notebook HTML, exports, the
-command line and the generated documentation pages, each produced in two interpreters
+command line and the generated documentation pages (the timeline too), each produced in two interpreters
 started with different ``PYTHONHASHSEED`` values and compared byte for byte."""
 
 from __future__ import annotations
@@ -63,6 +63,10 @@ with tempfile.TemporaryDirectory() as tmp:
         import datapages
 
         for path in datapages.generate(Path(tmp) / "pages", ds):
+            out[f"docs {path.relative_to(Path(tmp))}"] = path.read_text(encoding="utf-8")
+        import timeline
+
+        for path in timeline.generate(Path(tmp) / "timeline", ds):
             out[f"docs {path.relative_to(Path(tmp))}"] = path.read_text(encoding="utf-8")
 
 for argv in (
