@@ -116,5 +116,7 @@ def test_the_comparison_covers_every_kind_of_output(two_seeds: tuple[dict[str, s
     assert sum(name.startswith("export ") for name in names) >= 4
     assert any(name.startswith("export sqlite ") for name in names)
     assert any(name.startswith("conferences[") for name in names)
+    if (ROOT / "docs" / "_ext").is_dir():
+        assert any(name.startswith("docs timeline/") for name in names)
     # The outputs are not empty: a comparison of two empty strings proves nothing.
     assert all(names[name] for name in names if not name.startswith("cli"))

@@ -604,7 +604,7 @@ def _nth(n: int) -> str:
 def fragment(ds: nm.Dataset, style: Style, base: str) -> str:
     """The SVG in a ``div`` an HTML page can include; the compact one keeps to a phone's
     width on a wide screen too, where it would otherwise be drawn too large."""
-    limit = ' style="max-width: 32rem"' if style.compact else ""
+    limit = ' style="max-width: 28rem"' if style.compact else ""
     return f'<div class="timeline-box timeline-box-{style.name}"{limit}>\n{svg(ds, style, base)}\n</div>\n'
 
 
