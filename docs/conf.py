@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "datapages",
     "foldsearch",
+    "timeline",
 ]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

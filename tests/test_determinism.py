@@ -1,5 +1,5 @@
 """Every output is the same whatever the hash seed: reprs, notebook HTML, exports, the
-command line and the generated documentation pages, each produced in two interpreters
+command line and the generated documentation pages (the timeline too), each produced in two interpreters
 started with different ``PYTHONHASHSEED`` values and compared byte for byte."""
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ with tempfile.TemporaryDirectory() as tmp:
 
         for path in datapages.generate(Path(tmp) / "pages", ds):
             out[f"docs {path.relative_to(Path(tmp))}"] = path.read_text(encoding="utf-8")
+        import timeline
+
+        for path in timeline.generate(Path(tmp) / "timeline", ds):
+            out[f"docs {path.relative_to(Path(tmp))}"] = path.read_text(encoding="utf-8")
 
 for argv in (
     ["conferences"],
@@ -112,5 +116,7 @@ def test_the_comparison_covers_every_kind_of_output(two_seeds: tuple[dict[str, s
     assert sum(name.startswith("export ") for name in names) >= 4
     assert any(name.startswith("export sqlite ") for name in names)
     assert any(name.startswith("conferences[") for name in names)
+    if (ROOT / "docs" / "_ext").is_dir():
+        assert any(name.startswith("docs timeline/") for name in names)
     # The outputs are not empty: a comparison of two empty strings proves nothing.
     assert all(names[name] for name in names if not name.startswith("cli"))

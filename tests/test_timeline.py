@@ -1,0 +1,263 @@
+"""The documentation's timeline (docs/_ext/timeline.py): a labelled bar per tenure, labels
+clear of each other, uncertain days drawn as uncertain, every meeting linked and coloured
+by host, an axis that clips nothing, and valid SVG for any dataset.
+
+The module is part of the documentation, not of the package: these tests skip where
+docs/ is absent (the tests run against the built wheel).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import itertools
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given
+
+import natoeu_milstaff as nm
+from strategies import datasets, rich_datasets
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def timeline() -> ModuleType:
+    if not (EXT / "timeline.py").is_file():
+        pytest.skip("docs/ is not here (a wheel's test run)")
+    sys.path.insert(0, str(EXT))
+    try:
+        return importlib.import_module("timeline")
+    finally:
+        sys.path.remove(str(EXT))
+
+
+@pytest.fixture(scope="module")
+def bundled() -> nm.Dataset:
+    return nm.Dataset.bundled()
+
+
+def _styles(timeline: ModuleType) -> list[Any]:
+    return [timeline.FULL, timeline.SMALL]
+
+
+def _parse(text: str) -> ET.Element:
+    return ET.fromstring(text)
+
+
+def _tenures(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
+    """Each tenure group with the link around it."""
+    return [(a, g) for a in root.iter(f"{SVG}a") for g in a if g.get("class") == "tenure"]
+
+
+def _meetings(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
+    return [(a, c) for a in root.iter(f"{SVG}a") for c in a if c.get("class") == "meeting"]
+
+
+def _label(group: ET.Element) -> ET.Element:
+    (label,) = [t for t in group.iter(f"{SVG}text") if t.get("class") == "label"]
+    return label
+
+
+def _box(text: ET.Element, timeline: ModuleType) -> tuple[float, float, float, float]:
+    """A label's box, from its x, y, anchor and an estimated width of 0.6 em a character."""
+    size = float(text.get("font-size", "0"))
+    width = timeline.CHAR_WIDTH * size * len(text.text or "")
+    assert text.get("text-anchor") == "middle"
+    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+    return x - width / 2, y - 0.8 * size, x + width / 2, y + 0.2 * size
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _rects(group: ET.Element, kind: str | None = None) -> list[ET.Element]:
+    return [r for r in group.iter(f"{SVG}rect") if kind is None or r.get("class") == kind]
+
+
+def _span(rects: list[ET.Element]) -> tuple[float, float]:
+    return (
+        min(float(r.get("x", "0")) for r in rects),
+        max(float(r.get("x", "0")) + float(r.get("width", "0")) for r in rects),
+    )
+
+
+def _year_x(root: ET.Element, year: int) -> float:
+    (line,) = [g for g in root.iter(f"{SVG}line") if g.get("data-year") == str(year)]
+    return float(line.get("x1", "0"))
+
+
+def _width(root: ET.Element) -> float:
+    return float(root.get("viewBox", "0 0 0 0").split()[2])
+
+
+def _check(timeline: ModuleType, ds: nm.Dataset, style: Any, base: str) -> ET.Element:
+    """What holds for any dataset: the SVG parses, one linked and labelled tenure group
+    per appointment, one linked meeting per conference, labels clear of each other."""
+    root = _parse(timeline.svg(ds, style, base))
+    assert root.get("role") == "img"
+    assert root.get("aria-label")
+    assert root.get("width") == "100%"
+    tenures = _tenures(root)
+    assert sorted((g.get("data-official"), g.get("data-post")) for _, g in tenures) == sorted(
+        (a.official.id, a.post.code) for a in ds.appointments()
+    )
+    names = {a.official.id: a.official.name for a in ds.appointments()}
+    boxes = []
+    for link, group in tenures:
+        assert link.get("href") == f"{base}officials/{group.get('data-official')}.html"
+        assert group[0].tag == f"{SVG}title"
+        assert group[0].text
+        label = _label(group)
+        assert label.text == timeline._short(names[group.get("data-official", "")])
+        boxes.append(_box(label, timeline))
+    for i, box in enumerate(boxes):
+        assert box[0] >= 0 and box[2] <= _width(root), f"label {i} leaves the picture"
+        for other in boxes[:i]:
+            assert not _overlap(box, other), (box, other)
+    meetings = _meetings(root)
+    assert [c.get("data-conference") for _, c in meetings] == [c.id for c in ds.conferences()]
+    for (link, circle), conference in zip(meetings, ds.conferences(), strict=True):
+        assert link.get("href") == f"{base}conferences/{conference.id}.html"
+        assert circle.get("data-host") == (conference.host.value if conference.host else "unknown")
+        (title,) = list(circle)
+        assert str(conference.date) in (title.text or "")
+    return root
+
+
+def test_short_names_take_the_surname_with_its_particles(timeline: ModuleType) -> None:
+    assert timeline._short("Michiel van der Laan") == "van der Laan"
+    assert timeline._short("P. J. M. Godderij") == "Godderij"
+    assert timeline._short("Hans-Werner Wiermann") == "Wiermann"
+    assert timeline._short("Madonna") == "Madonna"
+
+
+@pytest.mark.parametrize("base", ["", "data/"])
+def test_every_tenure_has_one_label_and_every_meeting_a_link_and_a_host(
+    timeline: ModuleType, bundled: nm.Dataset, base: str
+) -> None:
+    for style in _styles(timeline):
+        root = _check(timeline, bundled, style, base)
+        assert len(_tenures(root)) == len(bundled.appointments())
+        labels = [_label(g).text for _, g in _tenures(root)]
+        assert {"Folmer", "Kandborg", "Bornemann", "Baltrėnas", "van der Laan"} <= set(labels)
+
+
+def test_the_axis_begins_by_the_earliest_possible_start_and_clips_nothing(
+    timeline: ModuleType, bundled: nm.Dataset
+) -> None:
+    first, last = timeline.axis(bundled)
+    earliest = min(a.possible_window()[0] for a in bundled.appointments())
+    assert first <= earliest
+    assert first <= min(c.date.earliest() for c in bundled.conferences())
+    assert last > bundled.info.as_of
+    assert first == dt.date(1994, 1, 1)  # Folmer's start, known only to the year
+    for style in _styles(timeline):
+        root = _parse(timeline.svg(bundled, style))
+        low, high = _year_x(root, first.year), _year_x(root, last.year)
+        for _, group in _tenures(root):
+            lo, hi = _span(_rects(group))
+            assert low - 2 <= lo and hi <= high + 0.1
+
+
+def test_folmer_and_kandborg_are_drawn_over_their_own_years(
+    timeline: ModuleType, bundled: nm.Dataset
+) -> None:
+    root = _parse(timeline.svg(bundled, timeline.FULL))
+    groups = {g.get("data-official"): g for _, g in _tenures(root)}
+    for official, start, end in (("jan-folmer", 1994, 1997), ("ole-kandborg", 1997, 2001)):
+        group = groups[official]
+        lo, hi = _span(_rects(group))
+        # From the first day of the start year to the last of the end year.
+        assert lo == pytest.approx(_year_x(root, start), abs=0.2)
+        assert hi == pytest.approx(_year_x(root, end + 1), abs=0.2)
+        # Surely in office from the end of the start year to the start of the end year.
+        solid = _span(_rects(group, "certain"))
+        assert solid[0] == pytest.approx(_year_x(root, start + 1), abs=0.2)
+        assert solid[1] == pytest.approx(_year_x(root, end), abs=0.2)
+
+
+def test_uncertain_days_are_hatched_and_open_tenures_fade(timeline: ModuleType, bundled: nm.Dataset) -> None:
+    for style in _styles(timeline):
+        root = _parse(timeline.svg(bundled, style))
+        groups = {(g.get("data-official"), g.get("data-post")): g for _, g in _tenures(root)}
+        hatches = {p.get("id") for p in root.iter(f"{SVG}pattern")}
+        for a in bundled.appointments():
+            group = groups[a.official.id, a.post.code]
+            coarse = any(d is not None and d.precision is not nm.Precision.DAY for d in (a.start, a.end))
+            possible = _rects(group, "possible")
+            assert bool(possible) == coarse, a.official.name
+            for rect in possible:
+                fill = rect.get("fill", "")
+                assert fill.startswith("url(#") and fill[5:-1] in hatches
+            assert bool(_rects(group, "open")) == a.in_office
+            assert len(_rects(group, "certain")) == 1
+
+
+def test_successive_holders_never_overlap_as_solid_bars(timeline: ModuleType, bundled: nm.Dataset) -> None:
+    root = _parse(timeline.svg(bundled, timeline.FULL))
+    for post in bundled.posts():
+        solids = sorted(
+            _span(_rects(g, "certain")) for _, g in _tenures(root) if g.get("data-post") == post.code
+        )
+        for (_, end), (start, _) in itertools.pairwise(solids):
+            assert end <= start + 0.1
+
+
+def test_labels_inside_bars_are_readable_on_them(timeline: ModuleType) -> None:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    for shades in timeline.BAR_COLOURS.values():
+        for fill, ink in shades:
+            light, dark = sorted((luminance(fill), luminance(ink)), reverse=True)
+            assert (light + 0.05) / (dark + 0.05) >= 4.5, (fill, ink)
+
+
+def test_the_legend_fits_the_picture_at_both_sizes(timeline: ModuleType, bundled: nm.Dataset) -> None:
+    for style in _styles(timeline):
+        root = _parse(timeline.svg(bundled, style))
+        items = [g for g in root.iter(f"{SVG}g") if g.get("class") == "legend"]
+        assert len(items) >= 6
+        for item in items:
+            x = float(item.get("transform", "").split("(")[1].split(",")[0])
+            (text,) = list(item.iter(f"{SVG}text"))
+            end = x + float(text.get("x", "0")) + timeline.text_width(text.text, style.font)
+            assert end <= _width(root), text.text
+
+
+def test_the_page_and_fragments_are_written_once_and_alike(timeline: ModuleType, tmp_path: Path) -> None:
+    paths = timeline.generate(tmp_path)
+    assert sorted(p.name for p in paths) == ["timeline-full.html", "timeline-small.html", "timeline.md"]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert timeline.generate(tmp_path) == paths
+    assert [p.read_text(encoding="utf-8") for p in paths] == texts
+    page = (tmp_path / "timeline.md").read_text(encoding="utf-8")
+    assert "# Timeline of post holders and conferences" in page
+    assert ":file: timeline-full.html" in page
+    small = _parse((tmp_path / "timeline-small.html").read_text(encoding="utf-8"))
+    assert all(a.get("href", "").startswith("data/") for a in small.iter(f"{SVG}a"))
+    full = _parse((tmp_path / "timeline-full.html").read_text(encoding="utf-8"))
+    assert not any(a.get("href", "").startswith("data/") for a in full.iter(f"{SVG}a"))
+
+
+@given(datasets(max_conferences=8))
+def test_any_dataset_gives_a_valid_timeline(timeline: ModuleType, ds: nm.Dataset) -> None:
+    for style in _styles(timeline):
+        _check(timeline, ds, style, "data/")
+
+
+@given(rich_datasets())
+def test_any_rich_dataset_gives_a_valid_timeline(timeline: ModuleType, ds: nm.Dataset) -> None:
+    _check(timeline, ds, timeline.SMALL, "")
