@@ -166,7 +166,7 @@ class Source(Record):
 
     id: str = attrs.field(validator=_slug)
     url: str = attrs.field(validator=_url)
-    """The page's address: an absolute ``http`` or ``https`` URL."""
+    """The page's address, an absolute ``http`` or ``https`` URL."""
     title: str = attrs.field(validator=_text)
     publisher: str = attrs.field(validator=_text)
     published: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
@@ -196,7 +196,7 @@ class Official(Record):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the official can be looked up by: id, name and aliases."""
+        """Every name the official can be looked up by (id, name and aliases)."""
         return (self.id, self.name, *self.aliases)
 
     @nationality.validator
@@ -296,7 +296,7 @@ class Post(Record):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the post can be looked up by: code, title and aliases."""
+        """Every name the post can be looked up by (code, title and aliases)."""
         return (self.code, self.title, *self.aliases)
 
 
@@ -418,7 +418,7 @@ class Topic(Record):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the topic can be looked up by: id, label and aliases."""
+        """Every name the topic can be looked up by (id, label and aliases)."""
         return (self.id, self.label, *self.aliases)
 
     @broader.validator
@@ -600,7 +600,7 @@ class ProgressReport(Record):
     _ref_by = ("number",)
 
     number: int = attrs.field(validator=_strict_int)
-    """Its place in the series: 1 for the first report."""
+    """Its place in the series, 1 for the first report."""
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     """When the EU and NATO councils took note of it or it was published."""
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
