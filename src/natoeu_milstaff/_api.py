@@ -12,7 +12,7 @@ from . import _dataset
 from ._dataset import Dataset
 
 if TYPE_CHECKING:
-    import datetime as dt
+    import datetime
     import os
 
     from ._coverage import Coverage
@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 
-def who_held(post: Post | str, on: dt.date | PartialDate | str) -> Official | None:
+def who_held(post: Post | str, on: datetime.date | PartialDate | str) -> Official | None:
     """The official who held ``post`` (code, title or ``Post``) on the day ``on``.
 
     Returns ``None`` for a vacancy or a day the record does not cover; raises
@@ -79,7 +79,7 @@ def who_held(post: Post | str, on: dt.date | PartialDate | str) -> Official | No
     return (_dataset._BUNDLED or Dataset.bundled()).who_held(post, on)
 
 
-def appointment(post: Post | str, on: dt.date | PartialDate | str) -> Appointment | None:
+def appointment(post: Post | str, on: datetime.date | PartialDate | str) -> Appointment | None:
     """The appointment to ``post`` that covers ``on`` (a day, month or year), or ``None``.
 
     >>> import natoeu_milstaff as nm
@@ -91,10 +91,10 @@ def appointment(post: Post | str, on: dt.date | PartialDate | str) -> Appointmen
 
 def holders(
     post: Post | str,
-    during: dt.date
+    during: datetime.date
     | PartialDate
     | str
-    | tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None]
+    | tuple[datetime.date | PartialDate | str | None, datetime.date | PartialDate | str | None]
     | None = None,
 ) -> Results[Appointment]:
     """Every appointment to ``post``, in chronological order; with ``during`` (a day, month
@@ -126,7 +126,8 @@ def conferences(
     year: int | None = None,
     host: Organisation | str | None = None,
     chaired_by: Official | str | None = None,
-    between: tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None] | None = None,
+    between: tuple[datetime.date | PartialDate | str | None, datetime.date | PartialDate | str | None]
+    | None = None,
 ) -> Results[Conference]:
     """Conferences matching every filter given, chronological.
 
@@ -140,7 +141,7 @@ def conferences(
     return Dataset.bundled().conferences(year=year, host=host, chaired_by=chaired_by, between=between)
 
 
-def conference(key: Conference | str | int | dt.date) -> Conference:
+def conference(key: Conference | str | int | datetime.date) -> Conference:
     """One conference by id, date (``date`` or text such as ``"25 November 2019"``) or ordinal.
 
     >>> import natoeu_milstaff as nm

@@ -6,7 +6,7 @@ catch ``LookupError`` or ``ValueError`` keep working.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import collections.abc
 from typing import Any
 
 __all__ = [
@@ -51,7 +51,7 @@ class InvalidValueError(Error, ValueError):
 class _AmbiguousError(Error, LookupError):
     """A question with more than one possible answer; ``candidates`` names them."""
 
-    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+    def __init__(self, message: str, candidates: collections.abc.Sequence[str] = ()) -> None:
         super().__init__(message)
         self.candidates: tuple[str, ...] = tuple(candidates)
 
@@ -77,7 +77,11 @@ class _UnknownKeyError(Error, LookupError):
     kind = "key"
 
     def __init__(
-        self, key: object, choices: Iterable[str] | Mapping[str, str] = (), *, hint: str = ""
+        self,
+        key: object,
+        choices: collections.abc.Iterable[str] | collections.abc.Mapping[str, str] = (),
+        *,
+        hint: str = "",
     ) -> None:
         self.key = key
         self.matches: tuple[str, ...] = _close_matches(key, choices)
@@ -125,7 +129,7 @@ class DataError(Error, ValueError):
     was read (a directory or file).
     """
 
-    def __init__(self, problems: Sequence[str], *, source: str = "dataset") -> None:
+    def __init__(self, problems: collections.abc.Sequence[str], *, source: str = "dataset") -> None:
         self.problems: tuple[str, ...] = tuple(problems)
         self.source = source
         count = len(self.problems)
@@ -148,7 +152,7 @@ class WriteError(Error, OSError):
         self,
         message: str,
         filename: str | None = None,
-        replaced: Sequence[str] = (),
+        replaced: collections.abc.Sequence[str] = (),
         errno: int | None = None,
         strerror: str | None = None,
     ) -> None:
@@ -184,7 +188,9 @@ def too_long(kind: str, text: str, limit: int) -> str:
     return f"{kind} is too long: {len(text)} characters, more than the limit of {limit} ({text[:20] + '…'!r})"
 
 
-def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> tuple[str, ...]:
+def _close_matches(
+    key: object, choices: collections.abc.Iterable[str] | collections.abc.Mapping[str, str]
+) -> tuple[str, ...]:
     """Up to three choices close to ``key``, matched by whole name or by any one word.
 
     ``choices`` maps each name that can be typed to the name to suggest (an alias to
@@ -197,7 +203,7 @@ def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> t
         return ()
     import difflib  # only on the error path
 
-    shown = choices if isinstance(choices, Mapping) else {c: c for c in choices}
+    shown = choices if isinstance(choices, collections.abc.Mapping) else {c: c for c in choices}
     by_form: dict[str, list[str]] = {}
     for name in sorted(shown):
         by_form.setdefault(name.casefold(), []).append(shown[name])

@@ -11,7 +11,7 @@ import attrs
 from ._value import Record
 
 if TYPE_CHECKING:
-    import datetime as dt
+    import datetime
 
     from ._dates import PartialDate
     from ._model import Tables
@@ -41,7 +41,7 @@ class DataRelease(Record):
     """
 
     version: str
-    as_of: dt.date
+    as_of: datetime.date
     """The day the data was last checked against its sources."""
     first: PartialDate | None
     """Date of the earliest conference in the record."""
