@@ -182,42 +182,83 @@ def topic(topic: Topic | str) -> Topic:
 
 
 def topics() -> Results[Topic]:
-    """Every topic of the taxonomy."""
+    """Every topic of the taxonomy.
+
+    >>> import natoeu_milstaff as nm
+    >>> [t.label for t in nm.topics() if t.id.startswith("cyber")]
+    ['Cyber', 'Cyber defence', 'Cyber security', 'Cyber threats']
+    """
     return Dataset.bundled().topics()
 
 
 def sources() -> Results[Source]:
-    """Every source the bundled record cites."""
+    """Every source the bundled record cites.
+
+    >>> import natoeu_milstaff as nm
+    >>> sorted({s.kind.value for s in nm.sources()})
+    ['news', 'original', 'reference', 'repost']
+    """
     return Dataset.bundled().sources()
 
 
 def officials() -> Results[Official]:
-    """Every official in the bundled record."""
+    """Every official in the bundled record.
+
+    >>> import natoeu_milstaff as nm
+    >>> [o.name for o in nm.officials()][:3]
+    ['Christopher Harper', 'David Leakey', 'Esa Pulkkinen']
+    """
     return Dataset.bundled().officials()
 
 
 def posts() -> Results[Post]:
-    """Every post whose holders the record follows."""
+    """Every post whose holders the record follows.
+
+    >>> import natoeu_milstaff as nm
+    >>> [(p.code, p.organisation.value) for p in nm.posts()]
+    [('DGIMS', 'NATO'), ('DGEUMS', 'EU'), ('DDGEUMS', 'EU')]
+    """
     return Dataset.bundled().posts()
 
 
 def appointments() -> Results[Appointment]:
-    """Every appointment, post by post, each in chronological order."""
+    """Every appointment, post by post, each in chronological order.
+
+    >>> import natoeu_milstaff as nm
+    >>> [a.id for a in nm.appointments() if a.in_office]
+    ['michiel-van-der-laan@DGEUMS@2023-06-28', 'remigijus-baltrenas@DGIMS@2025-07']
+    """
     return Dataset.bundled().appointments()
 
 
 def joint_declarations() -> Results[JointDeclaration]:
-    """The EU–NATO Joint Declarations, by date."""
+    """The EU–NATO Joint Declarations, by date.
+
+    >>> import natoeu_milstaff as nm
+    >>> [str(d.date) for d in nm.joint_declarations()]
+    ['2016-07-08', '2018-07-10', '2023-01-10']
+    """
     return Dataset.bundled().joint_declarations()
 
 
 def alternation_exceptions() -> Results[AlternationException]:
-    """The documented breaks in the NATO/EU alternation of hosts."""
+    """The documented breaks in the NATO/EU alternation of hosts.
+
+    >>> import natoeu_milstaff as nm
+    >>> gaps = [e for e in nm.alternation_exceptions() if e.kind is nm.BreakKind.GAP]
+    >>> [(e.after.id, e.before.id) for e in gaps]
+    [('conf-2016-05-12', 'conf-2018-06-19'), ('conf-2020-05-19', 'conf-2021-03-16')]
+    """
     return Dataset.bundled().alternation_exceptions()
 
 
 def progress_reports() -> Results[ProgressReport]:
-    """The joint progress reports on implementing the common proposals, by number."""
+    """The joint progress reports on implementing the common proposals, by number.
+
+    >>> import natoeu_milstaff as nm
+    >>> [str(r.date) for r in nm.progress_reports()][:3]
+    ['2017-06', '2017-12', '2018-06']
+    """
     return Dataset.bundled().progress_reports()
 
 
@@ -245,7 +286,13 @@ def records() -> dict[str, list[dict[str, Any]]]:
 
 
 def dataframe(table: str) -> Any:
-    """One table of the bundled data as a pandas DataFrame (needs the ``pandas`` extra)."""
+    """One table of the bundled data as a pandas DataFrame (needs the ``pandas`` extra).
+
+    >>> import natoeu_milstaff as nm
+    >>> officials = nm.dataframe("officials")
+    >>> officials.loc[officials["id"] == "herve-blejean", "nationality"].item()
+    'FR'
+    """
     return Dataset.bundled().dataframe(table)
 
 
@@ -256,6 +303,12 @@ def export(path: str | os.PathLike[str], format: str = "json") -> list[str]:
     As ``Dataset.export``: each file is written atomically, never through a symbolic
     link, and a CSV text cell that a spreadsheet could take for a formula is written
     behind a ``'``; a file that cannot be written raises ``WriteError``.
+
+    >>> import natoeu_milstaff as nm, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = nm.export(folder, "json")
+    >>> [pathlib.Path(p).name for p in written]
+    ['dataset.json', 'dataset.schema.json']
     """
     return Dataset.bundled().export(path, format)
 
@@ -302,5 +355,10 @@ def cite(style: str = "text") -> str:
 
 
 def validate() -> tuple[str, ...]:
-    """The bundled dataset's broken invariants: always ``()`` in a release."""
+    """The bundled dataset's broken invariants: always ``()`` in a release.
+
+    >>> import natoeu_milstaff as nm
+    >>> nm.validate()
+    ()
+    """
     return Dataset.bundled().validate()

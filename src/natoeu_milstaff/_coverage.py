@@ -34,7 +34,12 @@ __all__ = ["Coverage", "HolderGap", "coverage"]
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class HolderGap(Record):
-    """A stretch of days, ``[start, end)``, for which the record names no holder of a post."""
+    """A stretch of days, ``[start, end)``, for which the record names no holder of a post.
+
+    >>> gap = nm.coverage().holder_gaps[0]
+    >>> gap.post.code, gap.start, gap.end
+    ('DGIMS', datetime.date(2001, 12, 31), datetime.date(2007, 1, 1))
+    """
 
     _ref_by = ("post.code", "start")
 

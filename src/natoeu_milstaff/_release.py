@@ -38,6 +38,10 @@ class DataRelease(Record):
 
     ``fingerprint`` is a SHA-256 of the dataset's canonical plain form: it changes when
     any fact changes, and only then.
+
+    >>> release = nm.data_release()
+    >>> str(release.first), len(release.fingerprint), release.as_of == nm.DATA_AS_OF
+    ('2014-01-27', 64, True)
     """
 
     version: str
