@@ -12,7 +12,7 @@ from . import _dataset
 from ._dataset import Dataset
 
 if TYPE_CHECKING:
-    import datetime as dt
+    import datetime
     import os
 
     from ._coverage import Coverage
@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 
-def who_held(post: Post | str, on: dt.date | PartialDate | str) -> Official | None:
+def who_held(post: Post | str, on: datetime.date | PartialDate | str) -> Official | None:
     """The official who held ``post`` (code, title or ``Post``) on the day ``on``.
 
     Returns ``None`` for a vacancy or a day the record does not cover; raises
@@ -79,7 +79,7 @@ def who_held(post: Post | str, on: dt.date | PartialDate | str) -> Official | No
     return (_dataset._BUNDLED or Dataset.bundled()).who_held(post, on)
 
 
-def appointment(post: Post | str, on: dt.date | PartialDate | str) -> Appointment | None:
+def appointment(post: Post | str, on: datetime.date | PartialDate | str) -> Appointment | None:
     """The appointment to ``post`` that covers ``on`` (a day, month or year), or ``None``.
 
     >>> import natoeu_milstaff as nm
@@ -91,10 +91,10 @@ def appointment(post: Post | str, on: dt.date | PartialDate | str) -> Appointmen
 
 def holders(
     post: Post | str,
-    during: dt.date
+    during: datetime.date
     | PartialDate
     | str
-    | tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None]
+    | tuple[datetime.date | PartialDate | str | None, datetime.date | PartialDate | str | None]
     | None = None,
 ) -> Results[Appointment]:
     """Every appointment to ``post``, in chronological order; with ``during`` (a day, month
@@ -126,7 +126,8 @@ def conferences(
     year: int | None = None,
     host: Organisation | str | None = None,
     chaired_by: Official | str | None = None,
-    between: tuple[dt.date | PartialDate | str | None, dt.date | PartialDate | str | None] | None = None,
+    between: tuple[datetime.date | PartialDate | str | None, datetime.date | PartialDate | str | None]
+    | None = None,
 ) -> Results[Conference]:
     """Conferences matching every filter given, chronological.
 
@@ -140,7 +141,7 @@ def conferences(
     return Dataset.bundled().conferences(year=year, host=host, chaired_by=chaired_by, between=between)
 
 
-def conference(key: Conference | str | int | dt.date) -> Conference:
+def conference(key: Conference | str | int | datetime.date) -> Conference:
     """One conference by id, date (``date`` or text such as ``"25 November 2019"``) or ordinal.
 
     >>> import natoeu_milstaff as nm
@@ -181,42 +182,83 @@ def topic(topic: Topic | str) -> Topic:
 
 
 def topics() -> Results[Topic]:
-    """Every topic of the taxonomy."""
+    """Every topic of the taxonomy.
+
+    >>> import natoeu_milstaff as nm
+    >>> [t.label for t in nm.topics() if t.id.startswith("cyber")]
+    ['Cyber', 'Cyber defence', 'Cyber security', 'Cyber threats']
+    """
     return Dataset.bundled().topics()
 
 
 def sources() -> Results[Source]:
-    """Every source the bundled record cites."""
+    """Every source the bundled record cites.
+
+    >>> import natoeu_milstaff as nm
+    >>> sorted({s.kind.value for s in nm.sources()})
+    ['news', 'original', 'reference', 'repost']
+    """
     return Dataset.bundled().sources()
 
 
 def officials() -> Results[Official]:
-    """Every official in the bundled record."""
+    """Every official in the bundled record.
+
+    >>> import natoeu_milstaff as nm
+    >>> [o.name for o in nm.officials()][:3]
+    ['Christopher Harper', 'David Leakey', 'Esa Pulkkinen']
+    """
     return Dataset.bundled().officials()
 
 
 def posts() -> Results[Post]:
-    """Every post whose holders the record follows."""
+    """Every post whose holders the record follows.
+
+    >>> import natoeu_milstaff as nm
+    >>> [(p.code, p.organisation.value) for p in nm.posts()]
+    [('DGIMS', 'NATO'), ('DGEUMS', 'EU'), ('DDGEUMS', 'EU')]
+    """
     return Dataset.bundled().posts()
 
 
 def appointments() -> Results[Appointment]:
-    """Every appointment, post by post, each in chronological order."""
+    """Every appointment, post by post, each in chronological order.
+
+    >>> import natoeu_milstaff as nm
+    >>> [a.id for a in nm.appointments() if a.in_office]
+    ['michiel-van-der-laan@DGEUMS@2023-06-28', 'remigijus-baltrenas@DGIMS@2025-07']
+    """
     return Dataset.bundled().appointments()
 
 
 def joint_declarations() -> Results[JointDeclaration]:
-    """The EU–NATO Joint Declarations, by date."""
+    """The EU–NATO Joint Declarations, by date.
+
+    >>> import natoeu_milstaff as nm
+    >>> [str(d.date) for d in nm.joint_declarations()]
+    ['2016-07-08', '2018-07-10', '2023-01-10']
+    """
     return Dataset.bundled().joint_declarations()
 
 
 def alternation_exceptions() -> Results[AlternationException]:
-    """The documented breaks in the NATO/EU alternation of hosts."""
+    """The documented breaks in the NATO/EU alternation of hosts.
+
+    >>> import natoeu_milstaff as nm
+    >>> gaps = [e for e in nm.alternation_exceptions() if e.kind is nm.BreakKind.GAP]
+    >>> [(e.after.id, e.before.id) for e in gaps]
+    [('conf-2016-05-12', 'conf-2018-06-19'), ('conf-2020-05-19', 'conf-2021-03-16')]
+    """
     return Dataset.bundled().alternation_exceptions()
 
 
 def progress_reports() -> Results[ProgressReport]:
-    """The joint progress reports on implementing the common proposals, by number."""
+    """The joint progress reports on implementing the common proposals, by number.
+
+    >>> import natoeu_milstaff as nm
+    >>> [str(r.date) for r in nm.progress_reports()][:3]
+    ['2017-06', '2017-12', '2018-06']
+    """
     return Dataset.bundled().progress_reports()
 
 
@@ -244,7 +286,13 @@ def records() -> dict[str, list[dict[str, Any]]]:
 
 
 def dataframe(table: str) -> Any:
-    """One table of the bundled data as a pandas DataFrame (needs the ``pandas`` extra)."""
+    """One table of the bundled data as a pandas DataFrame (needs the ``pandas`` extra).
+
+    >>> import natoeu_milstaff as nm
+    >>> officials = nm.dataframe("officials")
+    >>> officials.loc[officials["id"] == "herve-blejean", "nationality"].item()
+    'FR'
+    """
     return Dataset.bundled().dataframe(table)
 
 
@@ -255,6 +303,12 @@ def export(path: str | os.PathLike[str], format: str = "json") -> list[str]:
     As ``Dataset.export``: each file is written atomically, never through a symbolic
     link, and a CSV text cell that a spreadsheet could take for a formula is written
     behind a ``'``; a file that cannot be written raises ``WriteError``.
+
+    >>> import natoeu_milstaff as nm, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = nm.export(folder, "json")
+    >>> [pathlib.Path(p).name for p in written]
+    ['dataset.json', 'dataset.schema.json']
     """
     return Dataset.bundled().export(path, format)
 
@@ -301,5 +355,10 @@ def cite(style: str = "text") -> str:
 
 
 def validate() -> tuple[str, ...]:
-    """The bundled dataset's broken invariants: always ``()`` in a release."""
+    """The bundled dataset's broken invariants: always ``()`` in a release.
+
+    >>> import natoeu_milstaff as nm
+    >>> nm.validate()
+    ()
+    """
     return Dataset.bundled().validate()

@@ -25,7 +25,7 @@ from ._model import (
 from ._value import Record
 
 if TYPE_CHECKING:
-    import datetime as dt
+    import datetime
 
     from ._model import Tables
 
@@ -34,13 +34,18 @@ __all__ = ["Coverage", "HolderGap", "coverage"]
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class HolderGap(Record):
-    """A stretch of days, ``[start, end)``, for which the record names no holder of a post."""
+    """A stretch of days, ``[start, end)``, for which the record names no holder of a post.
+
+    >>> gap = nm.coverage().holder_gaps[0]
+    >>> gap.post.code, gap.start, gap.end
+    ('DGIMS', datetime.date(2001, 12, 31), datetime.date(2007, 1, 1))
+    """
 
     _ref_by = ("post.code", "start")
 
     post: Post
-    start: dt.date
-    end: dt.date
+    start: datetime.date
+    end: datetime.date
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -53,9 +58,9 @@ class Coverage(Record):
     <Coverage 2014-01-27 to 2026-11-22, checked against its sources on 2026-11-22; ...>
     """
 
-    first: dt.date | None
+    first: datetime.date | None
     """Day of the earliest conference in the record."""
-    as_of: dt.date
+    as_of: datetime.date
     missing_half_years: tuple[str, ...]
     """Half-years (``"2017-H1"``) from the first conference to ``as_of`` with no conference
     dated within them."""
@@ -79,7 +84,7 @@ class Coverage(Record):
             f"<Coverage {self.first or 'no conference'} to {self.as_of}, {as_of_note(self.as_of)}: {counts}>"
         )
 
-    def age(self, today: dt.date | None = None) -> dt.timedelta:
+    def age(self, today: datetime.date | None = None) -> datetime.timedelta:
         """How long ago the record was checked against its sources: ``today - as_of``.
 
         ``today`` defaults to ``datetime.date.today()``. Officials in office on ``as_of``

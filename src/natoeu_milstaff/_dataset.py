@@ -160,12 +160,20 @@ class Dataset:
 
     @property
     def info(self) -> DatasetInfo:
-        """The dataset's version, ``as_of`` date and title."""
+        """The dataset's version, ``as_of`` date and title.
+
+        >>> Dataset.bundled().info.as_of == nm.DATA_AS_OF
+        True
+        """
         return self._tables.info
 
     @property
     def tables(self) -> Tables:
-        """Every table in file order (the order ``dump`` writes)."""
+        """Every table in file order (the order ``dump`` writes).
+
+        >>> Dataset.bundled().tables.conferences == nm.conferences()
+        True
+        """
         return self._tables
 
     # -- construction -----------------------------------------------------------------
@@ -176,6 +184,9 @@ class Dataset:
 
         Thread-safe: concurrent first calls load it once. ``Dataset.clear_cache()``
         forgets it.
+
+        >>> Dataset.bundled() is Dataset.bundled()
+        True
         """
         cached = _BUNDLED
         if cached is not None:
@@ -185,7 +196,13 @@ class Dataset:
     @classmethod
     def clear_cache(cls) -> None:
         """Forget the cached bundled dataset and the days read from query strings; the next
-        query loads the data again."""
+        query loads the data again.
+
+        >>> before = Dataset.bundled()
+        >>> Dataset.clear_cache()
+        >>> Dataset.bundled() is before, Dataset.bundled() == before
+        (False, True)
+        """
         global _BUNDLED  # noqa: PLW0603
         with _LOCK:
             _BUNDLED = None
@@ -203,6 +220,13 @@ class Dataset:
         checked as every entry point checks it: an empty or blank path, a NUL byte or a
         lone surrogate raise ``InvalidValueError``, a value that is no path
         ``TypeError``.
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     _ = Dataset.bundled().dump(folder)
+        ...     mine = Dataset.load(folder)
+        >>> mine == Dataset.bundled()
+        True
         """
         text = _check_path(path)
         from pathlib import Path
@@ -241,6 +265,12 @@ class Dataset:
         machine stop, after the first file was replaced, the directory holds some new
         files and some old ones, and the ``WriteError`` lists those already replaced
         (``replaced``).
+
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     written = Dataset.bundled().dump(folder)
+        >>> [pathlib.Path(p).name for p in written][:3]
+        ['dataset.toml', 'sources.toml', 'posts.toml']
         """
         text = _check_path(path)
         from pathlib import Path
@@ -259,6 +289,13 @@ class Dataset:
         64 MiB, text that is not JSON (or repeats a key), an unknown or missing table or
         cell, a value of the wrong type, a row that belongs to no record, a derived cell
         (a date's ``_start`` or ``_end``) that its row does not give.
+
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     _ = Dataset.bundled().export(folder, "json")
+        ...     again = Dataset.from_json(pathlib.Path(folder) / "dataset.json")
+        >>> again == Dataset.bundled()
+        True
         """
         text = _check_path(path)
         import json
@@ -291,6 +328,13 @@ class Dataset:
         record; a derived cell (a date's ``_start`` or ``_end``) that its row does not
         give. A text cell that begins with ``'`` loses that one ``'``, which ``export``
         writes before text a spreadsheet could take for a formula.
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     _ = Dataset.bundled().export(folder, "csv")
+        ...     again = Dataset.from_csv(folder)
+        >>> again == Dataset.bundled()
+        True
         """
         text = _check_path(path)
         from pathlib import Path
@@ -337,7 +381,12 @@ class Dataset:
         return records(self._tables)
 
     def dataframe(self, table: str) -> Any:
-        """One table of ``records()`` as a pandas DataFrame (needs the ``pandas`` extra)."""
+        """One table of ``records()`` as a pandas DataFrame (needs the ``pandas`` extra).
+
+        >>> frame = Dataset.bundled().dataframe("conferences")
+        >>> frame.loc[0, "id"], list(frame.columns[:3])
+        ('conf-2014-01-27', ['id', 'date', 'date_precision'])
+        """
         from ._export import dataframe
 
         return dataframe(self._tables, table)
@@ -345,7 +394,11 @@ class Dataset:
     def popolo(self) -> dict[str, Any]:
         """Officials, posts and appointments as Popolo persons, posts and memberships;
         conferences as events whose attendees are the co-chairs. EDTF qualifiers, which
-        Popolo dates cannot carry, are kept in ``start_date_edtf`` and ``end_date_edtf``."""
+        Popolo dates cannot carry, are kept in ``start_date_edtf`` and ``end_date_edtf``.
+
+        >>> sorted(Dataset.bundled().popolo())
+        ['events', 'memberships', 'organizations', 'persons', 'posts']
+        """
         from ._popolo import popolo
 
         return popolo(self._tables)
@@ -379,6 +432,12 @@ class Dataset:
         then written atomically per file, with a ``WriteError`` naming the file and,
         if it failed midway, the files already replaced. ``path`` is checked as
         ``load`` checks it.
+
+        >>> import pathlib, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     written = Dataset.bundled().export(folder, "csv")
+        >>> sorted(pathlib.Path(p).name for p in written)[:3]
+        ['agenda_items.csv', 'alternation_exceptions.csv', 'appointments.csv']
         """
         text = _check_path(path)
         from pathlib import Path
@@ -403,13 +462,21 @@ class Dataset:
         return [str(p) for p in writer(self._tables, Path(text))]
 
     def release(self) -> DataRelease:
-        """Version, as-of date, coverage window and content fingerprint of this data."""
+        """Version, as-of date, coverage window and content fingerprint of this data.
+
+        >>> Dataset.bundled().release() == nm.data_release()
+        True
+        """
         from ._release import release
 
         return release(self._tables)
 
     def validate(self) -> tuple[str, ...]:
-        """Every broken invariant, as ``file: $.path: message`` lines; ``()`` when sound."""
+        """Every broken invariant, as ``file: $.path: message`` lines; ``()`` when sound.
+
+        >>> Dataset.bundled().validate()
+        ()
+        """
         from ._validate import check
 
         return check(self._tables)
@@ -417,7 +484,11 @@ class Dataset:
     # -- lookups ----------------------------------------------------------------------
 
     def post(self, post: Post | str) -> Post:
-        """A post by its code (``"DGIMS"``), title or alias, case-insensitive."""
+        """A post by its code (``"DGIMS"``), title or alias, case-insensitive.
+
+        >>> Dataset.bundled().post("dg ims").code
+        'DGIMS'
+        """
         names = self._index.posts
         found = _find(names, post, Post, UnknownPostError, wanted="post must be a Post")
         if found is None:
@@ -450,7 +521,11 @@ class Dataset:
         return found
 
     def topic(self, topic: Topic | str) -> Topic:
-        """A topic by id, label or alias, case- and accent-insensitive."""
+        """A topic by id, label or alias, case- and accent-insensitive.
+
+        >>> Dataset.bundled().topic("Cyber Defense").id
+        'cyber-defence'
+        """
         names = self._index.topics
         found = _find(names, topic, Topic, UnknownTopicError, wanted="topic must be a Topic")
         if found is None:
@@ -543,6 +618,10 @@ class Dataset:
         or two or more tenures fall in a month or year, raises ``AmbiguousDateError``
         naming their officials. A tenure still open on ``info.as_of`` (its ``in_office``
         is true) answers for later days too, as the record's best knowledge.
+
+        >>> found = Dataset.bundled().appointment("DGEUMS", "May 2020")
+        >>> found.official.name, str(found.start)
+        ('Esa Pulkkinen', '2016-05-26')
         """
         first, last = as_period(on)
         tenures = self._tenures(post)
@@ -663,11 +742,19 @@ class Dataset:
         return Results(c for c in first if all(c in p for p in rest))
 
     def alternation_exceptions(self) -> Results[AlternationException]:
-        """The documented breaks in the NATO/EU alternation of hosts."""
+        """The documented breaks in the NATO/EU alternation of hosts.
+
+        >>> [e.kind.value for e in Dataset.bundled().alternation_exceptions()][-2:]
+        ['same-host', 'same-host']
+        """
         return Results(self._tables.exceptions)
 
     def joint_declarations(self) -> Results[JointDeclaration]:
-        """The EU–NATO Joint Declarations, by date."""
+        """The EU–NATO Joint Declarations, by date.
+
+        >>> [d.id for d in Dataset.bundled().joint_declarations()]
+        ['2016-warsaw', '2018-brussels', '2023-brussels']
+        """
         return self._index.declarations
 
     def coverage(self) -> Coverage:
@@ -682,27 +769,51 @@ class Dataset:
         return coverage(self._tables)
 
     def progress_reports(self) -> Results[ProgressReport]:
-        """The joint progress reports on implementing the common proposals, by number."""
+        """The joint progress reports on implementing the common proposals, by number.
+
+        >>> [r.number for r in Dataset.bundled().progress_reports()][:3]
+        [1, 2, 3]
+        """
         return Results(sorted(self._tables.progress_reports, key=lambda r: r.number))
 
     def topics(self) -> Results[Topic]:
-        """Every topic of the taxonomy."""
+        """Every topic of the taxonomy.
+
+        >>> [t.id for t in Dataset.bundled().topics() if t.id.startswith("medical")]
+        ['medical', 'medical-evacuation']
+        """
         return Results(self._tables.topics)
 
     def sources(self) -> Results[Source]:
-        """Every source the record cites."""
+        """Every source the record cites.
+
+        >>> [s.id for s in Dataset.bundled().sources() if s.publisher == "The Air League"]
+        ['airleague-harper']
+        """
         return Results(self._tables.sources)
 
     def officials(self) -> Results[Official]:
-        """Every official in the record."""
+        """Every official in the record.
+
+        >>> [o.name for o in Dataset.bundled().officials() if o.nationality == "FR"]
+        ['Hervé Bléjean', 'Jean-Paul Perruche']
+        """
         return Results(self._tables.officials)
 
     def posts(self) -> Results[Post]:
-        """Every post whose holders the record follows."""
+        """Every post whose holders the record follows.
+
+        >>> [p.code for p in Dataset.bundled().posts()]
+        ['DGIMS', 'DGEUMS', 'DDGEUMS']
+        """
         return Results(self._tables.posts)
 
     def appointments(self) -> Results[Appointment]:
-        """Every appointment, grouped by post, each post's in chronological order."""
+        """Every appointment, grouped by post, each post's in chronological order.
+
+        >>> [a.official.name for a in Dataset.bundled().appointments() if a.in_office]
+        ['Michiel van der Laan', 'Remigijus Baltrėnas']
+        """
         return self._index.appointments
 
 

@@ -65,7 +65,11 @@ def _days_in_month(year: int, month: int) -> int:
 
 
 class Precision(enum.Enum):
-    """How much of a date a source gives."""
+    """How much of a date a source gives.
+
+    >>> nm.conference("2014-06").date.precision
+    <Precision.MONTH: 'month'>
+    """
 
     YEAR = "year"
     MONTH = "month"
@@ -113,12 +117,14 @@ class PartialDate(Value):
     mean, then by the latest (``2019-01-01`` < ``2019-01`` < ``2019`` < ``2019-02``), then
     plain before ``~``, ``?`` and ``%``. ``a < b`` implies ``a.earliest() <= b.earliest()``.
 
-    >>> sorted(PartialDate.parse(t) for t in ["2019-02", "2019", "2019-01-01"])
-    [PartialDate.parse('2019-01-01'), PartialDate.parse('2019'), PartialDate.parse('2019-02')]
+    >>> [str(d) for d in sorted(PartialDate.parse(t) for t in ["2019-02", "2019", "2019-01-01"])]
+    ['2019-01-01', '2019', '2019-02']
 
     >>> d = PartialDate.parse("2019-06")
-    >>> d.precision, str(d), d.earliest(), d.latest()
-    (<Precision.MONTH: 'month'>, '2019-06', datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
+    >>> d.precision, str(d)
+    (<Precision.MONTH: 'month'>, '2019-06')
+    >>> d.earliest(), d.latest()
+    (datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
     >>> d.covers(datetime.date(2019, 6, 17))
     True
     """
@@ -131,17 +137,29 @@ class PartialDate(Value):
 
     @property
     def precision(self) -> Precision:
-        """``YEAR``, ``MONTH`` or ``DAY``."""
+        """``YEAR``, ``MONTH`` or ``DAY``.
+
+        >>> PartialDate.parse("2019-06~").precision
+        <Precision.MONTH: 'month'>
+        """
         if self.day is not None:
             return Precision.DAY
         return Precision.YEAR if self.month is None else Precision.MONTH
 
     def earliest(self) -> dt.date:
-        """The first day this date can mean."""
+        """The first day this date can mean.
+
+        >>> PartialDate.parse("2019").earliest()
+        datetime.date(2019, 1, 1)
+        """
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def latest(self) -> dt.date:
-        """The last day this date can mean."""
+        """The last day this date can mean.
+
+        >>> PartialDate.parse("2020-02").latest()
+        datetime.date(2020, 2, 29)
+        """
         month = self.month or 12
         return dt.date(self.year, month, self.day or _days_in_month(self.year, month))
 
@@ -154,7 +172,11 @@ class PartialDate(Value):
         return self.earliest() <= _require_day(day) <= self.latest()
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
-        """A key that orders partial dates by their earliest, then latest, day."""
+        """A key that orders partial dates by their earliest, then latest, day.
+
+        >>> PartialDate.parse("2019-06").sort_key()
+        (datetime.date(2019, 6, 1), datetime.date(2019, 6, 30))
+        """
         return (self.earliest(), self.latest())
 
     # A total order consistent with ``earliest()`` and with equality: by the earliest
@@ -250,7 +272,11 @@ class PartialDate(Value):
 
     @classmethod
     def from_date(cls, day: dt.date) -> PartialDate:
-        """A day-precise ``PartialDate`` for a ``datetime.date``."""
+        """A day-precise ``PartialDate`` for a ``datetime.date``.
+
+        >>> PartialDate.from_date(datetime.date(2020, 5, 19))
+        PartialDate.parse('2020-05-19')
+        """
         day = _require_day(day)
         return cls(year=day.year, month=day.month, day=day.day)
 

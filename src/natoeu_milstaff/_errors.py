@@ -6,7 +6,7 @@ catch ``LookupError`` or ``ValueError`` keep working.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import collections.abc
 from typing import Any
 
 __all__ = [
@@ -30,6 +30,12 @@ class Error(Exception):
     Every one pickles and copies whole: its message (``str``) and its attributes
     (``vars``) come back as they were, in another process too (multiprocessing,
     concurrent.futures).
+
+    >>> try:
+    ...     nm.who_held("DGIMS", "2020-02-30")
+    ... except nm.Error as error:
+    ...     print(type(error).__name__, isinstance(error, ValueError))
+    InvalidDateError True
     """
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -41,33 +47,68 @@ class Error(Exception):
 
 
 class InvalidDateError(Error, ValueError):
-    """A date string or date value is malformed, partial where a day is needed, or ambiguous."""
+    """A date string or date value is malformed, partial where a day is needed, or ambiguous.
+
+    >>> try:
+    ...     nm.who_held("DGIMS", "2020-02-30")
+    ... except nm.InvalidDateError as error:
+    ...     print(error)
+    '2020-02-30' is not a date: February 2020 has no day 30 (it has 29 days)
+    """
 
 
 class InvalidValueError(Error, ValueError):
-    """An argument has the right type but a value outside the valid choices."""
+    """An argument has the right type but a value outside the valid choices.
+
+    >>> try:
+    ...     nm.cite("apa")
+    ... except nm.InvalidValueError as error:
+    ...     print(error)
+    unknown citation style 'apa'; expected 'text' or 'bibtex'
+    """
 
 
 class _AmbiguousError(Error, LookupError):
     """A question with more than one possible answer; ``candidates`` names them."""
 
-    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+    def __init__(self, message: str, candidates: collections.abc.Sequence[str] = ()) -> None:
         super().__init__(message)
         self.candidates: tuple[str, ...] = tuple(candidates)
 
 
 class AmbiguousDateError(_AmbiguousError):
-    """The record cannot tell which of several officials held a post on a date.
+    """A date that fits more than one answer; ``candidates`` names them.
 
-    Raised by ``who_held`` when the known start and end dates are too coarse to decide
-    between two or more possible holders. ``candidates`` names them.
+    Raised by ``who_held`` and ``appointment`` when the known start and end dates are
+    too coarse to decide between two or more possible holders of a post (the
+    candidates are their names), and by ``conference`` for a month or year that holds
+    more than one conference (the candidates are their ids).
+
+    >>> try:
+    ...     nm.who_held("DGIMS", "1997-06-01")
+    ... except nm.AmbiguousDateError as error:
+    ...     print(error.candidates)
+    ('Jan Folmer', 'Ole Kandborg')
     """
 
 
 class AmbiguousNameError(_AmbiguousError):
     """A name (a surname, say) that more than one official goes by.
 
-    ``candidates`` lists their full names; ask again with one of them.
+    ``candidates`` lists their full names; ask again with one of them. The bundled
+    record has no shared surname, so this example makes a small dataset that has one:
+
+    >>> src = nm.Source(id="s", url="https://example.org/", title="A page",
+    ...                 publisher="Example", kind=nm.SourceKind.NEWS)
+    >>> ann = nm.Official(id="ann-smith", name="Ann Smith", sources=(src,))
+    >>> bob = nm.Official(id="bob-smith", name="Bob Smith", sources=(src,))
+    >>> info = nm.DatasetInfo(version="1", as_of=datetime.date(2026, 1, 1))
+    >>> mine = nm.Dataset(info=info, sources=(src,), officials=(ann, bob))
+    >>> try:
+    ...     mine.official("Smith")
+    ... except nm.AmbiguousNameError as error:
+    ...     print(error.candidates)
+    ('Ann Smith', 'Bob Smith')
     """
 
 
@@ -77,7 +118,11 @@ class _UnknownKeyError(Error, LookupError):
     kind = "key"
 
     def __init__(
-        self, key: object, choices: Iterable[str] | Mapping[str, str] = (), *, hint: str = ""
+        self,
+        key: object,
+        choices: collections.abc.Iterable[str] | collections.abc.Mapping[str, str] = (),
+        *,
+        hint: str = "",
     ) -> None:
         self.key = key
         self.matches: tuple[str, ...] = _close_matches(key, choices)
@@ -94,25 +139,52 @@ class _UnknownKeyError(Error, LookupError):
 
 
 class UnknownPostError(_UnknownKeyError):
-    """No post has this code or title."""
+    """No post has this code or title; ``matches`` holds the closest.
+
+    >>> nm.post("DGMS")
+    Traceback (most recent call last):
+    ...
+    natoeu_milstaff.UnknownPostError: unknown post 'DGMS'; did you mean ...
+    """
 
     kind = "post"
 
 
 class UnknownTopicError(_UnknownKeyError):
-    """No topic has this id, label or alias."""
+    """No topic has this id, label or alias; ``matches`` holds the closest.
+
+    >>> try:
+    ...     nm.topic("hybrid threat")
+    ... except nm.UnknownTopicError as error:
+    ...     print(error.matches)
+    ('hybrid-threats', 'cyber-threats')
+    """
 
     kind = "topic"
 
 
 class UnknownOfficialError(_UnknownKeyError):
-    """No official has this id, name or alias."""
+    """No official has this id, name or alias; ``matches`` holds the closest.
+
+    >>> try:
+    ...     nm.official("Pulkinen")
+    ... except nm.UnknownOfficialError as error:
+    ...     print(error)
+    unknown official 'Pulkinen'; did you mean 'Esa Pulkkinen'?
+    """
 
     kind = "official"
 
 
 class UnknownConferenceError(_UnknownKeyError):
-    """No conference has this id, date or ordinal."""
+    """No conference has this id, date or ordinal.
+
+    >>> try:
+    ...     nm.conference(99)
+    ... except nm.UnknownConferenceError as error:
+    ...     print(error)
+    unknown conference 99 (known ordinals: 17, 18, ...)
+    """
 
     kind = "conference"
 
@@ -123,9 +195,17 @@ class DataError(Error, ValueError):
     ``problems`` lists every problem found, each naming the file and the path to the bad
     field, e.g. ``conferences.toml: $.conference[2].date: ...``; ``source`` names what
     was read (a directory or file).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as empty:
+    ...     try:
+    ...         nm.Dataset.load(empty)
+    ...     except nm.DataError as error:
+    ...         print(error.problems[:2])
+    ('dataset.toml: missing', 'sources.toml: missing')
     """
 
-    def __init__(self, problems: Sequence[str], *, source: str = "dataset") -> None:
+    def __init__(self, problems: collections.abc.Sequence[str], *, source: str = "dataset") -> None:
         self.problems: tuple[str, ...] = tuple(problems)
         self.source = source
         count = len(self.problems)
@@ -142,13 +222,22 @@ class WriteError(Error, OSError):
     ``None`` where the library refused a target (a symbolic link, a stray file).
     ``replaced`` lists the files of a multi-file write that were already put in place
     before it failed; empty, no file was changed.
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     (pathlib.Path(folder) / "pyproject.toml").touch()
+    ...     try:
+    ...         nm.Dataset.bundled().dump(folder)
+    ...     except nm.WriteError as error:
+    ...         print(error.replaced, str(error).endswith("nothing was written"))
+    () True
     """
 
     def __init__(
         self,
         message: str,
         filename: str | None = None,
-        replaced: Sequence[str] = (),
+        replaced: collections.abc.Sequence[str] = (),
         errno: int | None = None,
         strerror: str | None = None,
     ) -> None:
@@ -184,7 +273,9 @@ def too_long(kind: str, text: str, limit: int) -> str:
     return f"{kind} is too long: {len(text)} characters, more than the limit of {limit} ({text[:20] + '…'!r})"
 
 
-def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> tuple[str, ...]:
+def _close_matches(
+    key: object, choices: collections.abc.Iterable[str] | collections.abc.Mapping[str, str]
+) -> tuple[str, ...]:
     """Up to three choices close to ``key``, matched by whole name or by any one word.
 
     ``choices`` maps each name that can be typed to the name to suggest (an alias to
@@ -197,7 +288,7 @@ def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> t
         return ()
     import difflib  # only on the error path
 
-    shown = choices if isinstance(choices, Mapping) else {c: c for c in choices}
+    shown = choices if isinstance(choices, collections.abc.Mapping) else {c: c for c in choices}
     by_form: dict[str, list[str]] = {}
     for name in sorted(shown):
         by_form.setdefault(name.casefold(), []).append(shown[name])
@@ -213,8 +304,7 @@ def _close_matches(key: object, choices: Iterable[str] | Mapping[str, str]) -> t
 # and difflib's work grows with the key's length times each name's.
 _LONGEST_KEY = 200
 
-# Show the public path in tracebacks and reprs: natoeu_milstaff.UnknownPostError.
-for _cls in (
+_PUBLIC = (
     Error,
     InvalidDateError,
     InvalidValueError,
@@ -226,5 +316,12 @@ for _cls in (
     UnknownConferenceError,
     DataError,
     WriteError,
-):
+)
+
+# Show the public path in tracebacks and reprs: natoeu_milstaff.UnknownPostError.
+for _cls in _PUBLIC:
     _cls.__module__ = "natoeu_milstaff"
+
+# doctest collects only the classes of the module it reads, which these no longer claim
+# to be: listed here, their examples run with this module's.
+__test__ = {_cls.__name__: _cls for _cls in _PUBLIC}

@@ -138,7 +138,13 @@ def _optional_text(inst: object, attribute: "attrs.Attribute[Any]", value: objec
 
 
 class SourceKind(enum.Enum):
-    """What a source is."""
+    """What a source is.
+
+    >>> nm.conference(17).sources[0].kind
+    <SourceKind.REPOST: 'repost'>
+    >>> nm.SourceKind("news")
+    <SourceKind.NEWS: 'news'>
+    """
 
     ORIGINAL = "original"
     """A release on the issuing organisation's own site."""
@@ -151,7 +157,11 @@ class SourceKind(enum.Enum):
 
 
 class Service(enum.Enum):
-    """Armed service of an official."""
+    """Armed service of an official.
+
+    >>> nm.official("Hervé Bléjean").service
+    <Service.NAVY: 'navy'>
+    """
 
     ARMY = "army"
     NAVY = "navy"
@@ -160,13 +170,18 @@ class Service(enum.Enum):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Source(Record):
-    """A public page that a fact comes from."""
+    """A public page that a fact comes from.
+
+    >>> source = nm.conference(17).sources[0]
+    >>> source.id, source.kind.value, source.language
+    ('mirage-798914', 'repost', 'en')
+    """
 
     _ref_by = ("id",)
 
     id: str = attrs.field(validator=_slug)
     url: str = attrs.field(validator=_url)
-    """The page's address: an absolute ``http`` or ``https`` URL."""
+    """The page's address, an absolute ``http`` or ``https`` URL."""
     title: str = attrs.field(validator=_text)
     publisher: str = attrs.field(validator=_text)
     published: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
@@ -181,7 +196,12 @@ class Source(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Official(Record):
-    """A person who held one of the posts."""
+    """A person who held one of the posts.
+
+    >>> official = nm.official("Wiermann")
+    >>> official.name, official.nationality, official.service
+    ('Hans-Werner Wiermann', 'DE', <Service.ARMY: 'army'>)
+    """
 
     _ref_by = ("id",)
 
@@ -196,7 +216,11 @@ class Official(Record):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the official can be looked up by: id, name and aliases."""
+        """Every name the official can be looked up by (id, name and aliases).
+
+        >>> nm.official("herve-blejean").names
+        ('herve-blejean', 'Hervé Bléjean', 'Hervé Blejean')
+        """
         return (self.id, self.name, *self.aliases)
 
     @nationality.validator
@@ -212,26 +236,42 @@ class Official(Record):
 
 
 class Organisation(enum.Enum):
-    """The two organisations whose military staffs meet."""
+    """The two organisations whose military staffs meet.
+
+    >>> nm.conference(17).host
+    <Organisation.NATO: 'NATO'>
+    """
 
     NATO = "NATO"
     EU = "EU"
 
     @property
     def staff(self) -> str:
-        """The acronym of the organisation's military staff (``IMS`` or ``EUMS``)."""
+        """The acronym of the organisation's military staff (``IMS`` or ``EUMS``).
+
+        >>> nm.Organisation.EU.staff
+        'EUMS'
+        """
         return "IMS" if self is Organisation.NATO else "EUMS"
 
 
 class Format(enum.Enum):
-    """How a conference was held."""
+    """How a conference was held.
+
+    >>> nm.conference("2020-05-19").format
+    <Format.VIDEO_CONFERENCE: 'video-conference'>
+    """
 
     IN_PERSON = "in-person"
     VIDEO_CONFERENCE = "video-conference"
 
 
 class Evidence(enum.Enum):
-    """How strongly the record attests that a conference took place."""
+    """How strongly the record attests that a conference took place.
+
+    >>> nm.conference("2014-06").evidence
+    <Evidence.MENTIONED: 'mentioned'>
+    """
 
     REPORTED = "reported"
     """A source reports the meeting itself."""
@@ -242,14 +282,22 @@ class Evidence(enum.Enum):
 
 
 class Basis(enum.Enum):
-    """Whether a value is stated by a source or inferred by the curators."""
+    """Whether a value is stated by a source or inferred by the curators.
+
+    >>> nm.conference("2014-01-27").basis("host")
+    <Basis.INFERRED: 'inferred'>
+    """
 
     STATED = "stated"
     INFERRED = "inferred"
 
 
 class BreakKind(enum.Enum):
-    """The kinds of break in the alternation of hosts."""
+    """The kinds of break in the alternation of hosts.
+
+    >>> nm.alternation_exceptions()[-1].kind
+    <BreakKind.SAME_HOST: 'same-host'>
+    """
 
     SAME_HOST = "same-host"
     """Two consecutive conferences were hosted by the same organisation."""
@@ -261,7 +309,11 @@ class BreakKind(enum.Enum):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Inference(Record):
-    """A value the curators inferred rather than read, with the reasoning."""
+    """A value the curators inferred rather than read, with the reasoning.
+
+    >>> [i.field for i in nm.conference("2014-01-27").inferences]
+    ['date', 'host', 'format']
+    """
 
     _ref_by = ("field",)
 
@@ -271,7 +323,12 @@ class Inference(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Conflict(Record):
-    """A value that a source gives and the record does not follow."""
+    """A value that a source gives and the record does not follow.
+
+    >>> conflict = nm.conference("2016-05-12").conflicts[0]
+    >>> conflict.field, conflict.value, [s.id for s in conflict.sources]
+    ('end_date', '2016-05-14', ['nato-news-130782'])
+    """
 
     _ref_by = ("field",)
 
@@ -283,7 +340,12 @@ class Conflict(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Post(Record):
-    """A post whose holders the record follows, e.g. ``DGIMS``."""
+    """A post whose holders the record follows, e.g. ``DGIMS``.
+
+    >>> post = nm.post("DDGEUMS")
+    >>> post.organisation, post.deputy_of
+    (<Organisation.EU: 'EU'>, 'DGEUMS')
+    """
 
     _ref_by = ("code",)
 
@@ -296,7 +358,11 @@ class Post(Record):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the post can be looked up by: code, title and aliases."""
+        """Every name the post can be looked up by (code, title and aliases).
+
+        >>> nm.post("DGEUMS").names[:2]
+        ('DGEUMS', 'Director General of the European Union Military Staff')
+        """
         return (self.code, self.title, *self.aliases)
 
 
@@ -308,6 +374,10 @@ class Appointment(Record):
     official still held the post on the dataset's ``as_of`` date. ``attested`` lists
     days on which a source shows the official in the post, which bound the tenure
     where a start or end is unknown.
+
+    >>> a = nm.appointment("DGIMS", "2020-05-19")
+    >>> a.official.name, str(a.start), str(a.end), a.in_office
+    ('Hans-Werner Wiermann', '2019-07-11', '2022-07-14', False)
     """
 
     _ref_by = ("id",)
@@ -324,7 +394,11 @@ class Appointment(Record):
 
     @property
     def id(self) -> str:
-        """``<official id>@<post code>@<start or attested>``, unique in a dataset."""
+        """``<official id>@<post code>@<start or attested>``, unique in a dataset.
+
+        >>> nm.appointment("DGIMS", "2020-05-19").id
+        'hans-werner-wiermann@DGIMS@2019-07-11'
+        """
         anchor = (
             self.start
             if self.start is not None
@@ -333,21 +407,42 @@ class Appointment(Record):
         return f"{self.official.id}@{self.post.code}@{anchor}"
 
     def possibly_covers(self, day: dt.date) -> bool:
-        """Whether the official may have held the post on ``day``, given date precision."""
+        """Whether the official may have held the post on ``day``, given date precision.
+
+        Christopher Harper's start is known to the month, July 2013:
+
+        >>> nm.appointment("DGIMS", "2014").possibly_covers(datetime.date(2013, 7, 1))
+        True
+        """
         low, high = self.possible_window()
         return low <= _require_day(day) < high
 
     def certainly_covers(self, day: dt.date) -> bool:
-        """Whether the official held the post on ``day`` whatever the imprecise dates mean."""
+        """Whether the official held the post on ``day`` whatever the imprecise dates mean.
+
+        >>> harper = nm.appointment("DGIMS", "2014")  # started in July 2013
+        >>> harper.certainly_covers(datetime.date(2013, 7, 1))
+        False
+        >>> harper.certainly_covers(datetime.date(2013, 8, 1))
+        True
+        """
         low, high = self.certain_window()
         return low <= _require_day(day) < high
 
     def possible_window(self) -> tuple[dt.date, dt.date]:
-        """Half-open range of days on which the official may have held the post."""
+        """Half-open range of days on which the official may have held the post.
+
+        >>> nm.appointment("DGIMS", "2014").possible_window()  # 2013-07 to 2016-07-27
+        (datetime.date(2013, 7, 1), datetime.date(2016, 7, 27))
+        """
         return _window(self, certain=False)
 
     def certain_window(self) -> tuple[dt.date, dt.date]:
-        """Half-open range of days on which the official surely held the post."""
+        """Half-open range of days on which the official surely held the post.
+
+        >>> nm.appointment("DGIMS", "2014").certain_window()  # 2013-07 to 2016-07-27
+        (datetime.date(2013, 7, 31), datetime.date(2016, 7, 27))
+        """
         return _window(self, certain=True)
 
 
@@ -392,7 +487,12 @@ def _next_day(day: dt.date) -> dt.date:
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Chair(Record):
-    """One co-chair of a conference, as the source presents them."""
+    """One co-chair of a conference, as the source presents them.
+
+    >>> deputy = nm.conference("2021-11-16").co_chairs[1]
+    >>> deputy.official.name, deputy.post.code, deputy.standing_in_for.name
+    ('Giovanni Manione', 'DDGEUMS', 'Hervé Bléjean')
+    """
 
     _ref_by = ("official.id",)
 
@@ -406,7 +506,12 @@ class Chair(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Topic(Record):
-    """A subject in the topic taxonomy; ``broader`` links make it a SKOS-like tree."""
+    """A subject in the topic taxonomy; ``broader`` links make it a SKOS-like tree.
+
+    >>> topic = nm.topic("cyber defense")
+    >>> topic.id, topic.label, [t.id for t in topic.broader]
+    ('cyber-defence', 'Cyber defence', ['cyber'])
+    """
 
     _ref_by = ("id",)
 
@@ -418,7 +523,11 @@ class Topic(Record):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the topic can be looked up by: id, label and aliases."""
+        """Every name the topic can be looked up by (id, label and aliases).
+
+        >>> nm.topic("space").names
+        ('space', 'Space', 'space activities')
+        """
         return (self.id, self.label, *self.aliases)
 
     @broader.validator
@@ -428,7 +537,12 @@ class Topic(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class AgendaItem(Record):
-    """One item a conference discussed, summarised in the project's own words."""
+    """One item a conference discussed, summarised in the project's own words.
+
+    >>> item = nm.conference(17).agenda[0]
+    >>> [t.id for t in item.topics][:3]
+    ['crisis-management', 'medical-evacuation', 'medical']
+    """
 
     _ref_by = ()
 
@@ -441,7 +555,12 @@ class AgendaItem(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Figure(Record):
-    """A number a source states, e.g. the 74 common action items."""
+    """A number a source states, e.g. the 74 common action items.
+
+    >>> figure = nm.conference(17).figures[0]
+    >>> figure.key, figure.value
+    ('fmn-participating-nations', 37)
+    """
 
     _ref_by = ("key",)
 
@@ -454,7 +573,12 @@ class Figure(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Announcement(Record):
-    """The next meeting as a report announced it."""
+    """The next meeting as a report announced it.
+
+    >>> announced = nm.conference("2018-11-26").next_meeting
+    >>> str(announced.date), announced.as_stated, announced.host
+    ('2019', 'mid-2019', <Organisation.EU: 'EU'>)
+    """
 
     _ref_by = ("date",)
 
@@ -467,7 +591,14 @@ class Announcement(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Conference(Record):
-    """One IMS–EUMS Directors General conference."""
+    """One IMS–EUMS Directors General conference.
+
+    >>> c = nm.conference(17)
+    >>> c.id, str(c.date), c.host, c.venue
+    ('conf-2022-06-10', '2022-06-10', <Organisation.NATO: 'NATO'>, 'NATO Headquarters')
+    >>> [chair.official.name for chair in c.co_chairs]
+    ['Hans-Werner Wiermann', 'Hervé Bléjean']
+    """
 
     _ref_by = ("id",)
 
@@ -539,7 +670,12 @@ def chronological(conferences: "Iterable[Conference]") -> "list[Conference]":
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class AlternationException(Record):
-    """A documented break in the NATO/EU alternation of hosts between two conferences."""
+    """A documented break in the NATO/EU alternation of hosts between two conferences.
+
+    >>> last = nm.alternation_exceptions()[-1]
+    >>> last.after.id, last.before.id, last.kind
+    ('conf-2021-11-16', 'conf-2022-06-10', <BreakKind.SAME_HOST: 'same-host'>)
+    """
 
     _ref_by = ("after.id", "before.id")
 
@@ -552,7 +688,11 @@ class AlternationException(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class ProposalSet(Record):
-    """Common proposals endorsed together by the EU and NATO councils."""
+    """Common proposals endorsed together by the EU and NATO councils.
+
+    >>> [(str(s.date), s.count) for s in nm.joint_declarations()[0].proposal_sets]
+    [('2016-12-06', 42), ('2017-12-05', 32)]
+    """
 
     _ref_by = ("date",)
 
@@ -563,7 +703,12 @@ class ProposalSet(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class JointDeclaration(Record):
-    """An EU–NATO Joint Declaration."""
+    """An EU–NATO Joint Declaration.
+
+    >>> warsaw = nm.joint_declarations()[0]
+    >>> warsaw.id, str(warsaw.date), warsaw.place
+    ('2016-warsaw', '2016-07-08', 'Warsaw, at the NATO summit')
+    """
 
     _ref_by = ("id",)
 
@@ -595,12 +740,17 @@ class JointDeclaration(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class ProgressReport(Record):
-    """A joint progress report on implementing the common set of proposals."""
+    """A joint progress report on implementing the common set of proposals.
+
+    >>> first = nm.progress_reports()[0]
+    >>> first.number, str(first.date)
+    (1, '2017-06')
+    """
 
     _ref_by = ("number",)
 
     number: int = attrs.field(validator=_strict_int)
-    """Its place in the series: 1 for the first report."""
+    """Its place in the series, 1 for the first report."""
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     """When the EU and NATO councils took note of it or it was published."""
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
@@ -609,7 +759,12 @@ class ProgressReport(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class DatasetInfo(Record):
-    """A dataset's own metadata: its version and the day it was last checked."""
+    """A dataset's own metadata: its version and the day it was last checked.
+
+    >>> info = nm.Dataset.bundled().info
+    >>> info.version == nm.DATA_VERSION, info.as_of == nm.DATA_AS_OF, info.title
+    (True, True, 'IMS-EUMS Directors General conferences')
+    """
 
     version: str = attrs.field(validator=_text)
     as_of: dt.date = attrs.field(validator=v.instance_of(dt.date))

@@ -11,7 +11,7 @@ import attrs
 from ._value import Record
 
 if TYPE_CHECKING:
-    import datetime as dt
+    import datetime
 
     from ._dates import PartialDate
     from ._model import Tables
@@ -38,10 +38,14 @@ class DataRelease(Record):
 
     ``fingerprint`` is a SHA-256 of the dataset's canonical plain form: it changes when
     any fact changes, and only then.
+
+    >>> release = nm.data_release()
+    >>> str(release.first), len(release.fingerprint), release.as_of == nm.DATA_AS_OF
+    ('2014-01-27', 64, True)
     """
 
     version: str
-    as_of: dt.date
+    as_of: datetime.date
     """The day the data was last checked against its sources."""
     first: PartialDate | None
     """Date of the earliest conference in the record."""
