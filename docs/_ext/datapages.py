@@ -968,7 +968,6 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
     for folder in FOLDERS:  # pages of records the data no longer has
         for stale in set((out / folder).glob("*.md")) - set(pages):
             stale.unlink()
-    (out / "timeline.svg").unlink(missing_ok=True)  # the old timeline's image
     for path, text in pages.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
