@@ -44,6 +44,12 @@ SOURCE_KINDS = {
     nm.SourceKind.REFERENCE: "an encyclopedia, biography or other reference work",
     nm.SourceKind.NEWS: "independent press reporting",
 }
+# A documented break in the alternation of hosts, by kind, between a pair of conferences.
+BREAKS = {
+    nm.BreakKind.SAME_HOST: "The same organisation hosted {}",
+    nm.BreakKind.GAP: "The record lacks the conferences between {}",
+    nm.BreakKind.UNKNOWN_HOST: "Whether the hosts alternated between {} is unknown",
+}
 EVIDENCE = {
     nm.Evidence.REPORTED: "a source reports the meeting itself",
     nm.Evidence.MENTIONED: "known only from a mention in another source",
@@ -339,21 +345,15 @@ def conference_page(
         host = f", to be hosted by the {nm_.host.value}" if nm_.host else ""
         when = _escape(nm_.as_stated) if nm_.as_stated else str(nm_.date or "no date given")
         lines += ["## Next meeting announced", "", f"{when}{host}.{refs.mark(nm_.sources)}", ""]
-    breaks = [
-        (
-            x,
-            f"this one and {_conf(x.before, '../')}"
-            if x.after == c
-            else f"{_conf(x.after, '../')} and this one",
-        )
-        for x in ds.alternation_exceptions()
-        if c in (x.after, x.before)
-    ]
     notes = [_escape(n) for n in c.notes] + _notes(c.inferences, c.conflicts, refs)
-    notes += [
-        f"The hosts do not alternate between {between} ({x.kind.value}): {_escape(x.reason)}{refs.mark(x.sources)}"
-        for x, between in breaks
-    ]
+    for x in ds.alternation_exceptions():
+        if c in (x.after, x.before):
+            pair = (
+                f"this one and {_conf(x.before, '../')}"
+                if x.after == c
+                else f"{_conf(x.after, '../')} and this one"
+            )
+            notes.append(f"{BREAKS[x.kind].format(pair)}: {_escape(x.reason)}{refs.mark(x.sources)}")
     if notes:
         lines += ["## Notes", "", *_bullets(notes)]
     lines += refs.section()
