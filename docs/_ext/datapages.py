@@ -1,41 +1,80 @@
 """Generate the data pages of the documentation from the bundled dataset.
 
-At ``builder-inited`` this writes ``docs/data/``: one page per conference, one per
-post with its holders, a topics index linking to the meetings, the coverage page,
-``timeline.svg``, and the notebook table the tutorial shows. The files are build
-output (git ignores them).
+At ``builder-inited`` this writes ``docs/data/``: one page per conference, official,
+post, topic, joint declaration and source, an index of each kind, the coverage page,
+the data-release page, the exported tables, and the notebook table the tutorial
+shows. The files are build output (git ignores them).
+
+Paths follow the site's conventions: ``data/<kind>/<id>.md`` for a record (a post by
+its code in lower case), ``data/<kind>.md`` for its index. A record's page links to
+the pages of the records it names; a source's page lists every record that cites it.
+
+The timeline (``data/timeline.md`` and the small one the landing page shows,
+``data/timeline-small.html``) belongs to the timeline extension; this one writes a
+placeholder of each only where the file does not exist yet, so that the site builds
+without that extension.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._codes import URL_PATTERN
+from natoeu_milstaff._display import as_of_note, tenure_text
 from natoeu_milstaff._export import EDTF_PATTERN, SLUG_PATTERN, json_schema
+from natoeu_milstaff._model import TABLES
+from natoeu_milstaff._release import cite
 
-HOST_COLOUR = {"NATO": "#1f4e9c", "EU": "#c68a00", None: "#888888"}
+# The folders of record pages; generate() removes a page there whose record is gone.
+FOLDERS = ("conferences", "officials", "posts", "topics", "declarations", "sources")
+
+# What each kind of source is, in words (the enum's docstrings are not kept at run time).
+SOURCE_KINDS = {
+    nm.SourceKind.ORIGINAL: "a release on the issuing organisation's own site",
+    nm.SourceKind.REPOST: "a copy of a release on another site",
+    nm.SourceKind.REFERENCE: "an encyclopedia, biography or other reference work",
+    nm.SourceKind.NEWS: "independent press reporting",
+}
+# A documented break in the alternation of hosts, by kind, between a pair of conferences.
+BREAKS = {
+    nm.BreakKind.SAME_HOST: "The same organisation hosted {}",
+    nm.BreakKind.GAP: "The record lacks the conferences between {}",
+    nm.BreakKind.UNKNOWN_HOST: "Whether the hosts alternated between {} is unknown",
+}
+EVIDENCE = {
+    nm.Evidence.REPORTED: "a source reports the meeting itself",
+    nm.Evidence.MENTIONED: "known only from a mention in another source",
+    nm.Evidence.IMPLIED: "no source names it; the numbering of its neighbours implies it",
+}
 
 
-def _link(source: nm.Source) -> str:
-    published = f", {source.published}" if source.published else ""
-    return f"[{_escape(source.title)}]({source.url}) ({_escape(source.publisher)}{published}, {source.kind.value})"
+# -- text and links ------------------------------------------------------------------
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
+    """Text safe in Markdown: in a table cell, a link's text or a heading."""
+    for char in "\\`*_[]|":
+        text = text.replace(char, "\\" + char)
+    return text.replace("<", "&lt;")
 
 
-def _sources(sources: tuple[nm.Source, ...]) -> list[str]:
-    return [f"- {_link(s)}" for s in sources]
+_DATE = re.compile(r"(?<![\w/.-])(\d{4}-\d{2}(?:-\d{2})?)(?![\w/.-])")
 
 
-def _basis(c: nm.Conference, field: str) -> str:
-    return " *(inferred)*" if c.basis(field) is nm.Basis.INFERRED else ""
+def _whole(text: str) -> str:
+    """Plain text with each date in it kept on one line: a browser breaks a line at a
+    hyphen, which on a phone splits ``2021-11-16`` in two. Not for a heading, whose
+    text becomes the page's title."""
+    return _DATE.sub(r'<span class="date">\1</span>', text)
 
 
 def _nth(n: int) -> str:
@@ -43,100 +82,755 @@ def _nth(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _short(name: str) -> str:
-    """The surname for a timeline label: from a lowercase particle on, else the last word."""
-    words = name.split()
-    for i, word in enumerate(words[1:], start=1):
-        if word[:1].islower():
-            return " ".join(words[i:])
-    return words[-1]
+def _conf_label(c: nm.Conference) -> str:
+    return f"{c.date}" + (f" ({_nth(c.ordinal)})" if c.ordinal else "")
 
 
-def conference_page(c: nm.Conference) -> str:
-    lines = [f"# Conference of {c.date}" + (f" ({_nth(c.ordinal)})" if c.ordinal else ""), ""]
-    lines += ["| | |", "|---|---|"]
-    lines.append(
-        f"| Date | {c.date}" + (f" to {c.end_date}" if c.end_date else "") + f"{_basis(c, 'date')} |"
+def _conf(c: nm.Conference, up: str) -> str:
+    return f"[{_whole(_conf_label(c))}]({up}conferences/{c.id}.md)"
+
+
+def _official(o: nm.Official, up: str) -> str:
+    return f"[{_escape(o.name)}]({up}officials/{o.id}.md)"
+
+
+def _post(p: nm.Post, up: str) -> str:
+    return f"[{p.code}]({up}posts/{p.code.lower()}.md)"
+
+
+def _topic(t: nm.Topic, up: str) -> str:
+    return f"[{_escape(t.label)}]({up}topics/{t.id}.md)"
+
+
+def _declaration(d: nm.JointDeclaration, up: str) -> str:
+    return f"[{d.date}, {_escape(d.place or 'place unknown')}]({up}declarations/{d.id}.md)"
+
+
+def _source(s: nm.Source, up: str) -> str:
+    return f"[{_escape(s.title)}]({up}sources/{s.id}.md)"
+
+
+def _site(url: str) -> str:
+    """A URL's host without ``www.``: the text of a link to it."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _source_line(s: nm.Source, up: str) -> str:
+    """A source as an item of a page's list of sources."""
+    published = f", {_whole(str(s.published))}" if s.published else ""
+    return f"{_source(s, up)}. {_escape(s.publisher)}{published}, {s.kind.value}. [{_site(s.url)}]({s.url})"
+
+
+class _Refs:
+    """A page's sources, numbered in the order they are first cited: ``[1]`` links to
+    the source's page, and ``section()`` lists them all at the foot of the page."""
+
+    def __init__(self, up: str) -> None:
+        self.up = up
+        self.numbers: dict[str, int] = {}
+        self.sources: list[nm.Source] = []
+
+    def add(self, sources: tuple[nm.Source, ...]) -> None:
+        for s in sources:
+            if s.id not in self.numbers:
+                self.numbers[s.id] = len(self.sources) + 1
+                self.sources.append(s)
+
+    def mark(self, sources: tuple[nm.Source, ...]) -> str:
+        """`` [1] [3]``: a reference to each source, registered on first use."""
+        self.add(sources)
+        return "".join(f" [\\[{self.numbers[s.id]}\\]]({self.up}sources/{s.id}.md)" for s in sources)
+
+    def section(self) -> list[str]:
+        if not self.sources:
+            return []
+        return [
+            "## Sources",
+            "",
+            *(f"{i}. {_source_line(s, self.up)}" for i, s in enumerate(self.sources, 1)),
+            "",
+        ]
+
+
+def _title(text: str, kind: str = "") -> list[str]:
+    """A page's heading, its section marked as a data page (``_static/datapages.css``)."""
+    return ["```{rst-class} datapage" + (f" {kind}" if kind else ""), "```", "", f"# {text}", ""]
+
+
+def _facts(facts: list[tuple[str, str]]) -> list[str]:
+    """A record's facts, one a line: a list reads on a phone where a table is cramped."""
+    return [*(f"- **{label}:** {value}" for label, value in facts), ""]
+
+
+def _tenure(a: nm.Appointment, as_of: dt.date | None) -> str:
+    """A tenure as recorded, with the days a source shows the official in the post where
+    its start or end is unknown."""
+    seen = ", ".join(str(d) for d in a.attested)
+    if a.start is None and a.end is None and not a.in_office and seen:
+        return _whole(f"in the post on {seen} (start and end unknown)")
+    text = tenure_text(a, as_of)
+    if seen and (a.start is None or (a.end is None and not a.in_office)):
+        text += f"; seen in the post on {seen}"
+    return _whole(text)
+
+
+def _bullets(items: list[str], empty: str | None = None) -> list[str]:
+    if not items:
+        return [empty, ""] if empty else []
+    return [*(f"- {item}" for item in items), ""]
+
+
+def _toctree(entries: list[str]) -> list[str]:
+    return ["```{toctree}", ":hidden:", "", *entries, "```", ""]
+
+
+def _notes(
+    inferences: tuple[nm.Inference, ...], conflicts: tuple[nm.Conflict, ...], refs: _Refs
+) -> list[str]:
+    lines = [f"Inferred {i.field}: {_escape(i.reason)}" for i in inferences]
+    lines += [
+        f"A source gives {x.field} as {x.value}: {_escape(x.note)}{refs.mark(x.sources)}" for x in conflicts
+    ]
+    return lines
+
+
+def _basis(c: nm.Conference, field: str) -> str:
+    return " *(inferred)*" if c.basis(field) is nm.Basis.INFERRED else ""
+
+
+# -- what cites each source ----------------------------------------------------------
+
+# The record classes that have pages or rows of their own: a record that holds one
+# (a chair holds its official) refers to it and does not own its sources.
+_TABLE_KINDS = tuple(t.kind for t in TABLES)
+
+
+def _part_name(value: object) -> str:
+    """The part of a record that cites a source, in words."""
+    if isinstance(value, nm.AgendaItem):
+        return f"agenda item “{_escape(value.title)}”"
+    if isinstance(value, nm.Figure):
+        return f"figure “{_escape(value.label)}”"
+    if isinstance(value, nm.Announcement):
+        return "announcement of the next meeting"
+    if isinstance(value, nm.Conflict):
+        return f"a conflicting {value.field}"
+    if isinstance(value, nm.ProposalSet):
+        return f"the proposals of {value.date}"
+    return type(value).__name__
+
+
+def citations(ds: nm.Dataset) -> dict[str, list[tuple[Any, list[str]]]]:
+    """Per source id, every record that cites it, with the parts of it that do, in
+    table order: one pass over the records."""
+    cited: dict[str, dict[tuple[str, int], tuple[Any, list[str]]]] = {s.id: {} for s in ds.sources()}
+    for table in TABLES:
+        records = getattr(ds.tables, table.attr)
+        for i, record in enumerate(records if isinstance(records, tuple) else (records,)):
+            for part, source in _parts_of_record(record):
+                entry = cited[source.id].setdefault((table.attr, i), (record, []))
+                if part not in entry[1]:
+                    entry[1].append(part)
+    return {key: list(found.values()) for key, found in cited.items()}
+
+
+def _parts_of_record(record: object) -> list[tuple[str, nm.Source]]:
+    """The sources a record cites, each with the part of it that does ("" for itself)."""
+    if not attrs.has(type(record)):
+        return []
+    return [
+        found for field in attrs.fields(type(record)) for found in _owned(getattr(record, field.name), "")
+    ]
+
+
+def _owned(value: object, part: str) -> list[tuple[str, nm.Source]]:
+    """The sources ``value`` holds, not counting those of a record it refers to."""
+    if isinstance(value, nm.Source):
+        return [(part, value)]
+    if isinstance(value, tuple):
+        return [found for item in value for found in _owned(item, part)]
+    if not attrs.has(type(value)) or isinstance(value, _TABLE_KINDS):
+        return []
+    inner = part or _part_name(value)
+    return [
+        found for field in attrs.fields(type(value)) for found in _owned(getattr(value, field.name), inner)
+    ]
+
+
+def _citer(record: Any, up: str) -> tuple[str, str]:
+    """A record that cites a source: the heading it goes under and a link to its page."""
+    if isinstance(record, nm.Conference):
+        return "Conferences", _conf(record, up)
+    if isinstance(record, nm.Official):
+        return "Officials", _official(record, up)
+    if isinstance(record, nm.Appointment):
+        return "Tenures", f"{_official(record.official, up)} as {record.post.code}, {_tenure(record, None)}"
+    if isinstance(record, nm.JointDeclaration):
+        return "Joint declarations", _declaration(record, up)
+    if isinstance(record, nm.ProgressReport):
+        return (
+            "Progress reports",
+            f"[report {record.number}, {record.date}]({up}declarations.md#progress-reports)",
+        )
+    if isinstance(record, nm.AlternationException):
+        return "Breaks in the alternation of hosts", (
+            f"between {_conf(record.after, up)} and {_conf(record.before, up)} ({record.kind.value})"
+        )
+    return type(record).__name__, _escape(repr(record))  # a new table: named, if plainly
+
+
+# The order of the groups on a source's page; a group not named here comes last.
+CITER_ORDER = (
+    "Conferences",
+    "Breaks in the alternation of hosts",
+    "Officials",
+    "Tenures",
+    "Joint declarations",
+    "Progress reports",
+)
+
+
+# -- conferences ---------------------------------------------------------------------
+
+
+def conference_page(
+    ds: nm.Dataset, c: nm.Conference, before: nm.Conference | None, after: nm.Conference | None
+) -> str:
+    refs = _Refs("../")
+    refs.add(c.sources)
+    lines = _title(f"Conference of {_conf_label(c)}")
+    neighbours = []
+    if before is not None:
+        neighbours.append(f"previous: {_conf(before, '../')}")
+    if after is not None:
+        neighbours.append(f"next: {_conf(after, '../')}")
+    if neighbours:
+        lines += ["In the series, " + "; ".join(neighbours) + ".", ""]
+    end = f" to {c.end_date}{_basis(c, 'end_date')}" if c.end_date else ""
+    lines += _facts(
+        [
+            ("Date", f"{c.date}{_basis(c, 'date')}{end}"),
+            ("Number", f"{_nth(c.ordinal) if c.ordinal is not None else 'not stated'}{_basis(c, 'ordinal')}"),
+            ("Host", f"{c.host.value if c.host else 'unknown'}{_basis(c, 'host')}"),
+            ("Venue", f"{_escape(c.venue) if c.venue else 'unknown'}{_basis(c, 'venue')}"),
+            ("Format", f"{c.format.value if c.format else 'unknown'}{_basis(c, 'format')}"),
+            ("Evidence", f"{c.evidence.value}, {EVIDENCE[c.evidence]}"),
+        ]
     )
-    lines.append(f"| Ordinal | {c.ordinal if c.ordinal is not None else 'not stated'} |")
-    lines.append(f"| Host | {c.host.value if c.host else 'unknown'}{_basis(c, 'host')} |")
-    lines.append(f"| Venue | {_escape(c.venue) if c.venue else 'unknown'}{_basis(c, 'venue')} |")
-    lines.append(f"| Format | {c.format.value if c.format else 'unknown'}{_basis(c, 'format')} |")
-    lines.append(f"| Evidence | {c.evidence.value} |")
-    lines.append("")
     if c.co_chairs:
         lines += ["## Co-chairs", ""]
         for chair in c.co_chairs:
-            stand_in = f", standing in for {chair.standing_in_for.name}" if chair.standing_in_for else ""
-            rank = f"{chair.rank} " if chair.rank else ""
-            lines.append(
-                f"- {rank}{chair.official.name}, [{chair.post.code}](../posts/{chair.post.code.lower()}.md){stand_in}"
+            stand_in = (
+                f", standing in for {_official(chair.standing_in_for, '../')}"
+                if chair.standing_in_for
+                else ""
             )
+            rank = f"{_escape(chair.rank)} " if chair.rank else ""
+            lines.append(f"- {rank}{_official(chair.official, '../')}, {_post(chair.post, '../')}{stand_in}")
         lines.append("")
     if c.agenda:
         lines += ["## Agenda", ""]
         for item in c.agenda:
-            topics = ", ".join(f"[{t.label}](../topics.md#{t.id})" for t in item.topics)
-            briefers = f" Briefed by {', '.join(item.briefers)}." if item.briefers else ""
-            lines.append(f"- {_escape(item.title)}.{briefers} Topics: {topics}.")
+            topics = ", ".join(_topic(t, "../") for t in item.topics)
+            briefers = f" Briefed by {', '.join(_escape(b) for b in item.briefers)}." if item.briefers else ""
+            lines.append(f"- {_escape(item.title)}.{briefers} Topics: {topics}.{refs.mark(item.sources)}")
         lines.append("")
     if c.figures:
-        lines += (
-            ["## Figures stated", ""] + [f"- {_escape(f.label)}: **{f.value}**" for f in c.figures] + [""]
-        )
+        lines += ["## Figures stated", ""]
+        lines += [f"- {_escape(f.label)}: **{f.value}**{refs.mark(f.sources)}" for f in c.figures]
+        lines.append("")
     if c.next_meeting:
         nm_ = c.next_meeting
         host = f", to be hosted by the {nm_.host.value}" if nm_.host else ""
-        lines += ["## Next meeting announced", "", f"{nm_.as_stated or nm_.date}{host}.", ""]
-    if c.inferences or c.conflicts or c.notes:
-        lines += ["## Notes", ""]
-        lines += [f"- {_escape(n)}" for n in c.notes]
-        lines += [f"- Inferred {i.field}: {_escape(i.reason)}" for i in c.inferences]
-        lines += [f"- A source gives {x.field} as {x.value}: {_escape(x.note)}" for x in c.conflicts]
-        lines.append("")
-    lines += ["## Sources", "", *_sources(c.sources), ""]
+        when = _escape(nm_.as_stated) if nm_.as_stated else str(nm_.date or "no date given")
+        lines += ["## Next meeting announced", "", f"{when}{host}.{refs.mark(nm_.sources)}", ""]
+    notes = [_escape(n) for n in c.notes] + _notes(c.inferences, c.conflicts, refs)
+    for x in ds.alternation_exceptions():
+        if c in (x.after, x.before):
+            pair = (
+                f"this one and {_conf(x.before, '../')}"
+                if x.after == c
+                else f"{_conf(x.after, '../')} and this one"
+            )
+            notes.append(f"{BREAKS[x.kind].format(pair)}: {_escape(x.reason)}{refs.mark(x.sources)}")
+    if notes:
+        lines += ["## Notes", "", *_bullets(notes)]
+    lines += refs.section()
     return "\n".join(lines)
+
+
+def conferences_index(ds: nm.Dataset, timeline: str) -> str:
+    lines = [
+        *_title("Conferences"),
+        f"Every conference in the record, oldest first; the [timeline]({timeline}) draws them",
+        "with the holders of the posts. Each line gives the date, the number where a source",
+        "states it, the host, and the co-chairs.",
+        "",
+    ]
+    for c in ds.conferences():
+        chairs = " and ".join(_official(ch.official, "") for ch in c.co_chairs) or "co-chairs unknown"
+        host = f"{c.host.value} host{_basis(c, 'host')}" if c.host else "host unknown"
+        weak = f" ({c.evidence.value})" if c.evidence is not nm.Evidence.REPORTED else ""
+        lines.append(f"- {_conf(c, '')}{weak}: {host}; {chairs}")
+    lines += ["", *_toctree([f"conferences/{c.id}" for c in ds.conferences()])]
+    return "\n".join(lines)
+
+
+# -- officials -----------------------------------------------------------------------
+
+
+def _seen_in(o: nm.Official, alias: str, cited_by: list[nm.Source]) -> list[nm.Source]:
+    """The sources whose title or curators' notes show ``alias``, or the word of it that
+    the official's name lacks (a misspelled surname), among those about the official."""
+    own = set(o.name.split())
+    words = [alias] + [w for w in alias.split() if w not in own and len(w) > 2]
+    patterns = [re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])") for w in words]
+    return [s for s in cited_by if any(p.search(text) for p in patterns for text in (s.title, *s.notes))]
+
+
+def official_page(ds: nm.Dataset, o: nm.Official) -> str:
+    refs = _Refs("../")
+    refs.add(o.sources)
+    tenures = [a for a in ds.appointments() if a.official == o]
+    chaired = [(c, ch) for c in ds.conferences() for ch in c.co_chairs if ch.official == o]
+    stood_in = [(c, ch) for c in ds.conferences() for ch in c.co_chairs if ch.standing_in_for == o]
+    about = list(
+        dict.fromkeys(
+            [
+                *o.sources,
+                *(s for a in tenures for s in a.sources),
+                *(s for c, _ in chaired for s in c.sources),
+            ]
+        )
+    )
+    lines = _title(_escape(o.name))
+    lines += _facts(
+        [
+            ("Nationality", o.nationality or "not recorded"),
+            ("Service", o.service.value if o.service else "not recorded"),
+        ]
+    )
+    if o.aliases:
+        lines += [
+            "## Other spellings",
+            "",
+            "Spellings of the name seen in sources, misspellings included; a source is named",
+            "where its title or the curators' notes on it show the spelling.",
+            "",
+        ]
+        for alias in o.aliases:
+            seen = _seen_in(o, alias, about)
+            refs.add(tuple(seen))
+            where = "; ".join(
+                f"[{_escape(x.publisher)}{', ' + str(x.published) if x.published else ''}](../sources/{x.id}.md)"
+                for x in seen
+            )
+            where = f" (in {where})" if where else ""
+            lines.append(f"- {_escape(alias)}{where}")
+        lines.append("")
+    lines += ["## Posts held", ""]
+    if not tenures:
+        lines += ["No tenure is recorded.", ""]
+    for a in tenures:
+        lines.append(
+            f"- {_post(a.post, '../')}, {_escape(a.post.title)}: {_tenure(a, ds.info.as_of)}."
+            f"{refs.mark(a.sources)}"
+        )
+        for note in _notes(a.inferences, a.conflicts, refs):
+            lines.append(f"  - {note}")
+    lines.append("")
+    lines += ["## Conferences chaired", ""]
+    items = []
+    for c, ch in chaired:
+        stand_in = f", standing in for {_official(ch.standing_in_for, '../')}" if ch.standing_in_for else ""
+        items.append(f"{_conf(c, '../')}, as {ch.post.code}{stand_in}")
+    lines += _bullets(items, "None in the record.")
+    if stood_in:
+        lines += ["## Conferences where a deputy stood in", ""]
+        lines += _bullets([f"{_conf(c, '../')}: {_official(ch.official, '../')}" for c, ch in stood_in])
+    lines += refs.section()
+    return "\n".join(lines)
+
+
+def _first_day(ds: nm.Dataset, o: nm.Official) -> dt.date:
+    days = [a.possible_window()[0] for a in ds.appointments() if a.official == o]
+    return min(days, default=dt.date.max)
+
+
+def officials_index(ds: nm.Dataset) -> str:
+    lines = [
+        *_title("Officials"),
+        "Everyone who held one of the posts, in the order they first took one up, with",
+        "their tenures and the number of conferences they chaired.",
+        "",
+    ]
+    officials = sorted(ds.officials(), key=lambda o: (_first_day(ds, o), o.id))
+    for o in officials:
+        tenures = "; ".join(
+            f"{a.post.code} {_tenure(a, ds.info.as_of)}" for a in ds.appointments() if a.official == o
+        )
+        chaired = len(ds.conferences(chaired_by=o))
+        chairs = f"; chaired {chaired} conference{'s' if chaired > 1 else ''}" if chaired else ""
+        nationality = f" ({o.nationality})" if o.nationality else ""
+        lines.append(f"- {_official(o, '')}{nationality}: {tenures or 'no tenure recorded'}{chairs}")
+    lines += ["", *_toctree([f"officials/{o.id}" for o in officials])]
+    return "\n".join(lines)
+
+
+# -- posts ---------------------------------------------------------------------------
 
 
 def post_page(ds: nm.Dataset, post: nm.Post) -> str:
-    lines = [f"# {post.code}: {post.title}", "", f"Organisation: {post.organisation.value}.", ""]
+    refs = _Refs("../")
+    lines = [*_title(f"{post.code}: {_escape(post.title)}"), f"Organisation: {post.organisation.value}."]
+    if post.deputy_of:
+        lines[-1] += f" Deputy of the [{post.deputy_of}]({post.deputy_of.lower()}.md)."
+    if post.aliases:
+        lines[-1] += f" Also called {', '.join(_escape(a) for a in post.aliases)}."
+    lines.append("")
     holders = ds.holders(post)
     if not holders:
         return "\n".join([*lines, "No holder is recorded yet.", ""])
-    lines += ["| Official | Nationality | From | To | Sources |", "|---|---|---|---|---|"]
+    lines += ["## Holders", ""]
     for a in holders:
-        start = str(a.start) if a.start else "unknown"
-        end = f"in office as of {ds.info.as_of}" if a.in_office else (str(a.end) if a.end else "unknown")
-        if a.attested and (a.start is None or a.end is None):
-            start += " (attested " + ", ".join(str(d) for d in a.attested) + ")"
-        refs = ", ".join(f"[{i + 1}]({s.url})" for i, s in enumerate(a.sources))
+        nationality = f" ({a.official.nationality})" if a.official.nationality else ""
         lines.append(
-            f"| {a.official.name} | {a.official.nationality or 'unknown'} | {start} | {end} | {refs} |"
+            f"- {_official(a.official, '../')}{nationality}: {_tenure(a, ds.info.as_of)}.{refs.mark(a.sources)}"
         )
+        for note in _notes(a.inferences, a.conflicts, refs):
+            lines.append(f"  - {note}")
     lines.append("")
-    notes = [(a, x) for a in holders for x in (*a.inferences, *a.conflicts)]
+    lines += refs.section()
+    return "\n".join(lines)
+
+
+def posts_index(ds: nm.Dataset) -> str:
+    lines = _title("Posts and their holders")
+    for p in ds.posts():
+        holders = ds.holders(p)
+        count = f": {len(holders)} holders recorded" if holders else ": no holder recorded"
+        lines.append(f"- [{p.code}: {_escape(p.title)}](posts/{p.code.lower()}.md){count}")
+    lines += ["", *_toctree([f"posts/{p.code.lower()}" for p in ds.posts()])]
+    return "\n".join(lines)
+
+
+# -- topics --------------------------------------------------------------------------
+
+
+def _narrower(ds: nm.Dataset) -> dict[str, list[nm.Topic]]:
+    narrower: dict[str, list[nm.Topic]] = {t.id: [] for t in ds.topics()}
+    for t in ds.topics():
+        for b in t.broader:
+            narrower[b.id].append(t)
+    return narrower
+
+
+def _below(topic: nm.Topic, narrower: dict[str, list[nm.Topic]]) -> list[nm.Topic]:
+    """Every topic narrower than ``topic``, at any depth, each once."""
+    found: dict[str, nm.Topic] = {}
+    todo = list(narrower[topic.id])
+    while todo:
+        t = todo.pop(0)
+        if t.id not in found:
+            found[t.id] = t
+            todo += narrower[t.id]
+    return list(found.values())
+
+
+def topic_page(ds: nm.Dataset, topic: nm.Topic, narrower: dict[str, list[nm.Topic]]) -> str:
+    lines = _title(_escape(topic.label))
+    if topic.definition:
+        lines += [_escape(topic.definition), ""]
+    if topic.aliases:
+        lines += [f"Also called: {', '.join(_escape(a) for a in topic.aliases)}.", ""]
+    if topic.broader:
+        lines += [f"Broader: {', '.join(_topic(b, '../') for b in topic.broader)}.", ""]
+    if narrower[topic.id]:
+        lines += [f"Narrower: {', '.join(_topic(n, '../') for n in narrower[topic.id])}.", ""]
+    below = {t.id for t in _below(topic, narrower)}
+    meetings = ds.meetings_about(topic)
+    lines += [f"## Meetings about it ({len(meetings)})", ""]
+    if below:
+        lines += [
+            "Counting the narrower topics; a meeting that reached this one only through them",
+            "names them.",
+            "",
+        ]
+    items = []
+    for c in meetings:
+        host = f", {c.host.value} host" if c.host else ""
+        if topic in c.topics:
+            items.append(f"{_conf(c, '../')}{host}")
+        else:
+            via = ", ".join(_topic(t, "../") for t in c.topics if t.id in below)
+            items.append(f"{_conf(c, '../')}{host}, through {via}")
+    lines += _bullets(items, "No meeting in the record.")
+    return "\n".join(lines)
+
+
+def topics_index(ds: nm.Dataset, narrower: dict[str, list[nm.Topic]]) -> str:
+    lines = [
+        *_title("Topics"),
+        "Every topic of the taxonomy, alphabetically, with the number of conferences that",
+        "discussed it or a narrower topic. A topic's page lists them.",
+        "",
+    ]
+    topics = sorted(ds.topics(), key=lambda t: (t.label.lower(), t.id))
+    for t in topics:
+        count = len(ds.meetings_about(t))
+        broader = f" (within {', '.join(_escape(b.label) for b in t.broader)})" if t.broader else ""
+        lines.append(f"- {_topic(t, '')}: {count}{broader}")
+    lines += ["", *_toctree([f"topics/{t.id}" for t in topics])]
+    return "\n".join(lines)
+
+
+# -- joint declarations --------------------------------------------------------------
+
+
+def declaration_page(d: nm.JointDeclaration) -> str:
+    refs = _Refs("../")
+    refs.add(d.sources)
+    lines = _title(f"EU–NATO Joint Declaration of {d.date}")
+    proposals = f"{d.proposals} in {len(d.proposal_sets)} sets" if d.proposal_sets else "no count recorded"
+    lines += _facts(
+        [
+            ("Date", str(d.date)),
+            ("Place", _escape(d.place) if d.place else "not recorded"),
+            ("Common proposals", proposals),
+        ]
+    )
+    if d.signatories:
+        lines += ["## Signatories", "", *_bullets([_escape(s) for s in d.signatories])]
+    if d.proposal_sets:
+        lines += [
+            "## Common proposals",
+            "",
+            "The sets of common proposals that the EU and NATO councils endorsed to carry it out.",
+            "",
+        ]
+        lines += _bullets([f"{p.date}: {p.count} proposals{refs.mark(p.sources)}" for p in d.proposal_sets])
+    notes = [_escape(n) for n in d.notes] + _notes((), d.conflicts, refs)
     if notes:
-        lines += ["## Notes", ""]
-        for a, x in notes:
-            if isinstance(x, nm.Inference):
-                lines.append(f"- {a.official.name}, inferred {x.field}: {_escape(x.reason)}")
-            else:
-                lines.append(f"- {a.official.name}, a source gives {x.field} as {x.value}: {_escape(x.note)}")
+        lines += ["## Notes", "", *_bullets(notes)]
+    lines += refs.section()
+    return "\n".join(lines)
+
+
+def declarations_index(ds: nm.Dataset) -> str:
+    lines = [
+        *_title("Joint declarations"),
+        "The EU–NATO Joint Declarations that frame the staffs' dialogue, by date.",
+        "",
+    ]
+    for d in ds.joint_declarations():
+        proposals = f"; {d.proposals} common proposals" if d.proposals is not None else ""
+        lines.append(f"- {_declaration(d, '')}{proposals}")
+    lines.append("")
+    reports = ds.progress_reports()
+    if reports:
+        lines += [
+            "## Progress reports",
+            "",
+            "The joint reports on carrying out the common proposals, by number. The record",
+            "does not tie them to one declaration.",
+            "",
+        ]
+        refs = _Refs("")
+        for r in reports:
+            notes = " " + " ".join(_escape(n) for n in r.notes) if r.notes else ""
+            lines.append(f"- Report {r.number}, {r.date}.{notes}{refs.mark(r.sources)}")
         lines.append("")
+        lines += refs.section()
+    lines += _toctree([f"declarations/{d.id}" for d in ds.joint_declarations()])
     return "\n".join(lines)
 
 
-def topics_page(ds: nm.Dataset) -> str:
-    lines = ["# Topics", "", "Each topic lists the conferences that discussed it or a narrower topic.", ""]
-    for topic in sorted(ds.topics(), key=lambda t: t.label.lower()):
-        meetings = ds.meetings_about(topic)
-        links = ", ".join(f"[{c.date}](conferences/{c.id}.md)" for c in meetings) or "none yet"
-        broader = ", ".join(f"[{b.label}](#{b.id})" for b in topic.broader)
-        lines += [f"({topic.id})=", f"## {topic.label}", ""]
-        if broader:
-            lines += [f"Broader: {broader}.", ""]
-        lines += [f"Conferences: {links}.", ""]
+# -- sources -------------------------------------------------------------------------
+
+
+def source_page(s: nm.Source, cited: list[tuple[Any, list[str]]], by_url: dict[str, nm.Source]) -> str:
+    lines = _title(_escape(s.title), "source")
+    facts = [
+        ("Publisher", _escape(s.publisher)),
+        ("Published", str(s.published or "no date given")),
+        ("Kind", f"{s.kind.value}, {SOURCE_KINDS[s.kind]}"),
+        ("Language", s.language),
+        ("Address", f"[{_escape(s.url)}]({s.url})"),
+    ]
+    if s.repost_of:
+        original = by_url.get(s.repost_of)
+        also = f", in the record as {_source(original, '../')}" if original else ""
+        facts.append(("Re-post of", f"[{_escape(s.repost_of)}]({s.repost_of}){also}"))
+    lines += _facts(facts)
+    if s.notes:
+        lines += ["## Notes", "", *_bullets([_escape(n) for n in s.notes])]
+    lines += ["## What cites it", ""]
+    groups: dict[str, list[str]] = {}
+    for record, parts in cited:
+        heading, link = _citer(record, "../")
+        shown = [p for p in parts if p]
+        if "" in parts and shown:
+            shown.insert(0, "the record itself")
+        if len(shown) > 1:  # the parts, one a line under the record
+            link += "".join(f"\n  - {p}" for p in shown)
+        elif shown:
+            link += f": {shown[0]}"
+        groups.setdefault(heading, []).append(link)
+    if not groups:
+        lines += ["Nothing in the record.", ""]
+    order = {heading: i for i, heading in enumerate(CITER_ORDER)}
+    for heading in sorted(groups, key=lambda h: (order.get(h, len(order)), h)):
+        lines += [f"### {heading}", "", *_bullets(groups[heading])]
     return "\n".join(lines)
+
+
+def sources_index(ds: nm.Dataset) -> str:
+    lines = [
+        *_title("Sources"),
+        "Every source the record cites, newest first, then those that show no date; each",
+        "page lists what cites it.",
+        "",
+    ]
+    dated = sorted(
+        (s for s in ds.sources() if s.published is not None),
+        key=lambda s: (*(s.published.sort_key() if s.published else ()), s.id),
+        reverse=True,
+    )
+    undated = sorted((s for s in ds.sources() if not s.published), key=lambda s: s.id)
+    lines += _bullets(
+        [
+            f"{_whole(str(s.published))}: {_source(s, '')}. {_escape(s.publisher)}, {s.kind.value}"
+            for s in dated
+        ]
+    )
+    if undated:
+        lines += ["## No date given", ""]
+        lines += _bullets([f"{_source(s, '')}. {_escape(s.publisher)}, {s.kind.value}" for s in undated])
+    lines += _toctree([f"sources/{s.id}" for s in [*dated, *undated]])
+    return "\n".join(lines)
+
+
+# -- coverage and the release --------------------------------------------------------
+
+
+def _last_day(end: dt.date) -> dt.date:
+    """The last day of a half-open range that ends before ``end``."""
+    return end if end == dt.date.max else end - dt.timedelta(days=1)
+
+
+def coverage_page(ds: nm.Dataset) -> str:
+    cov = ds.coverage()
+    handled = {
+        "first",
+        "as_of",
+        "missing_half_years",
+        "unknown_hosts",
+        "partial_dates",
+        "weak_evidence",
+        "single_repost",
+        "inferred",
+        "unknown_tenure_bounds",
+        "holder_gaps",
+    }
+    unknown = {f.name for f in attrs.fields(type(cov))} - handled
+    if unknown:  # a new part of the report must be shown here too
+        raise RuntimeError(f"coverage_page does not show Coverage.{', '.join(sorted(unknown))}")
+    lines = [
+        *_title("Coverage: what the record lacks"),
+        f"The record runs from {cov.first or 'no conference'} to {cov.as_of}: {as_of_note(cov.as_of)}.",
+        "Below, what it lacks in that span; in Python, `nm.coverage()` gives the same lists.",
+        "",
+    ]
+
+    def section(title: str, items: list[str], about: str = "") -> None:
+        lines.extend([f"### {title} ({len(items)})", ""])
+        if about:
+            lines.extend([about, ""])
+        lines.extend(_bullets(items, "None."))
+
+    lines += [f"## Half-years with no known conference ({len(cov.missing_half_years)})", ""]
+    lines += [", ".join(cov.missing_half_years) + "." if cov.missing_half_years else "None.", ""]
+    lines += ["## Conferences", ""]
+    section("Unknown host", [_conf(c, "") for c in cov.unknown_hosts])
+    section("Partial date", [_conf(c, "") for c in cov.partial_dates])
+    section(
+        "Known only from a mention or the numbering",
+        [f"{_conf(c, '')}: {c.evidence.value}, {EVIDENCE[c.evidence]}" for c in cov.weak_evidence],
+    )
+    section(
+        "Resting on a single re-post or news item",
+        [f"{_conf(c, '')}: {_source(c.sources[0], '')}" for c in cov.single_repost],
+    )
+    inferred: dict[str, tuple[nm.Conference, list[str]]] = {}
+    for c, field in cov.inferred:
+        inferred.setdefault(c.id, (c, []))[1].append(field)
+    section(
+        "With inferred values",
+        [f"{_conf(c, '')}: {', '.join(fields)}" for c, fields in inferred.values()],
+        f"{len(cov.inferred)} values in all; each conference's page gives the reasoning.",
+    )
+    lines += ["## Post holders", ""]
+    section(
+        "Tenures with an unknown start or end",
+        [
+            f"{_official(a.official, '')}, {_post(a.post, '')}: {_tenure(a, ds.info.as_of)}"
+            for a in cov.unknown_tenure_bounds
+        ],
+    )
+    section(
+        "Periods with no known holder",
+        [_whole(f"{_post(g.post, '')}: {g.start} to {_last_day(g.end)}") for g in cov.holder_gaps],
+        "Both days included.",
+    )
+    return "\n".join(lines)
+
+
+def release_page(ds: nm.Dataset) -> str:
+    release = ds.release()
+    span = f"{release.first} to {release.last}" if release.first else "no conference"
+    lines = [
+        *_title("Data release"),
+        "Which data this site shows, and how to cite it. In Python, `nm.data_release()` gives",
+        "these facts and `nm.cite()` the citation.",
+        "",
+        *_facts(
+            [
+                ("Data version", release.version),
+                ("Package version", nm.__version__),
+                ("Checked against its sources", str(release.as_of)),
+                ("Conferences", span),
+            ]
+        ),
+        "Fingerprint, a SHA-256 of the data's canonical form, which changes when any fact does:",
+        "",
+        "```{code-block} text",
+        ":class: wrap",
+        "",
+        release.fingerprint,
+        "```",
+        "",
+        "## Rows by table",
+        "",
+        "As `nm.records()` and every export give them.",
+        "",
+        "| Table | Rows |",
+        "|---|--:|",
+    ]
+    lines += [f"| {table} | {len(rows)} |" for table, rows in ds.records().items()]
+    counts = Counter(c.evidence for c in ds.conferences())
+    lines += ["", "## Conferences by evidence", ""]
+    lines += _bullets([f"{e.value}: {counts[e]}, {EVIDENCE[e]}" for e in nm.Evidence])
+    lines += ["## How to cite", "", "In text:", ""]
+    for style, caption in (("text", None), ("bibtex", "In BibTeX:")):
+        if caption:
+            lines += [caption, ""]
+        lines += ["```{code-block} " + ("text" if style == "text" else "bibtex"), ":class: wrap", ""]
+        lines += [cite(release, nm.__version__, style), "```", ""]
+    return "\n".join(lines)
+
+
+# -- the exported tables -------------------------------------------------------------
 
 
 def tables_page() -> str:
@@ -205,131 +899,73 @@ def _cell_values(cell: Any) -> str:
     return f". {text[0].upper()}{text[1:]}."
 
 
-def coverage_page(ds: nm.Dataset) -> str:
-    return "\n".join(["# Coverage: what the record lacks", "", "```text", str(ds.coverage()), "```", ""])
-
-
-def conferences_index(ds: nm.Dataset) -> str:
-    lines = [
-        "# Conferences",
-        "",
-        "![Timeline](timeline.svg)",
-        "",
-        "| Date | No. | Host | Evidence | Co-chairs |",
-        "|---|---|---|---|---|",
-    ]
-    for c in ds.conferences():
-        chairs = " / ".join(ch.official.name for ch in c.co_chairs) or "unknown"
-        lines.append(
-            f"| [{c.date}](conferences/{c.id}.md) | {c.ordinal or ''} | "
-            f"{c.host.value if c.host else 'unknown'}{_basis(c, 'host')} | {c.evidence.value} | {chairs} |"
-        )
-    lines += (
-        ["", "```{toctree}", ":hidden:", ""] + [f"conferences/{c.id}" for c in ds.conferences()] + ["```", ""]
-    )
-    return "\n".join(lines)
-
-
-def posts_index(ds: nm.Dataset) -> str:
-    lines = ["# Posts and their holders", ""]
-    lines += [f"- [{p.code}: {p.title}](posts/{p.code.lower()}.md)" for p in ds.posts()]
-    lines += (
-        ["", "```{toctree}", ":hidden:", ""] + [f"posts/{p.code.lower()}" for p in ds.posts()] + ["```", ""]
-    )
-    return "\n".join(lines)
-
-
 def notebook_example(ds: nm.Dataset) -> str:
     """What a notebook shows for ``conferences(year=2022)``: the library's own HTML, in a
     frame that the tutorial's stylesheet (``_static/notebook.css``) draws like a cell's output."""
     return f'<div class="notebook-output">\n{ds.conferences(year=2022)._repr_html_()}\n</div>\n'
 
 
-def timeline_svg(ds: nm.Dataset) -> str:
-    """Post holders as bars, one lane per post, and conferences as dots by host."""
-    first_year = min(
-        [a.possible_window()[0].year for a in ds.appointments() if a.start is not None]
-        + [c.date.earliest().year for c in ds.conferences()]
-    )
-    first = dt.date(max(first_year, 2000), 1, 1)
-    last = dt.date(ds.info.as_of.year + 1, 1, 1)
-    width, left, lane = 900, 90, 42
-    posts = [p for p in ds.posts() if ds.holders(p)]
-    height = 60 + lane * (len(posts) + 1)
+# -- the timeline's placeholders -----------------------------------------------------
 
-    def x(day: dt.date) -> float:
-        day = min(max(day, first), last)
-        return left + (width - left - 20) * (day - first).days / (last - first).days
+# Written only where the file is absent: the timeline extension (docs/_ext/timeline.py)
+# writes the real ones, and this extension never overwrites them.
+TIMELINE_PLACEHOLDERS = {
+    "timeline.md": (
+        "# Timeline\n\n"
+        "The timeline of conferences and post holders is drawn by the site's timeline\n"
+        "extension, which this build did not run. Meanwhile, see the\n"
+        "[conferences](conferences.md) and the [posts and their holders](posts.md).\n"
+    ),
+    "timeline-small.html": (
+        "<!-- A placeholder: the timeline extension (docs/_ext/timeline.py) replaces this file. -->\n"
+        '<p><a href="data/timeline.html">The timeline of conferences and post holders</a></p>\n'
+    ),
+}
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        'font-family="sans-serif" font-size="14" role="img" aria-label="Timeline of post holders and conferences">',
-        f'<rect width="{width}" height="{height}" fill="white"/>',
-    ]
-    for year in range(first.year, last.year + 1, 4):
-        xx = x(dt.date(year, 1, 1))
-        parts.append(f'<line x1="{xx:.1f}" y1="20" x2="{xx:.1f}" y2="{height - 20}" stroke="#e5e5e5"/>')
-        parts.append(f'<text x="{xx:.1f}" y="{height - 6}" text-anchor="middle" fill="#555">{year}</text>')
-    for row, post in enumerate(posts):
-        y = 30 + row * lane
-        parts.append(f'<text x="8" y="{y + 18}" font-weight="bold">{post.code}</text>')
-        for i, a in enumerate(ds.holders(post)):
-            low, high = a.possible_window()
-            if a.in_office:
-                high = ds.info.as_of
-            x1, x2 = x(low), x(min(high, last))
-            if x2 - x1 < 6:  # a tenure known from a day or two: a visible mark
-                x1, x2 = x1 - 3, x1 + 3
-            fill = "#6b8fc7" if i % 2 == 0 else "#a9c0e6"
-            name = html.escape(a.official.name)
-            parts.append(
-                f'<rect x="{x1:.1f}" y="{y}" width="{x2 - x1:.1f}" height="26" fill="{fill}" rx="3">'
-                f"<title>{name} ({a.start or '?'} to "
-                f"{a.end or (f'in office as of {ds.info.as_of}' if a.in_office else '?')})</title></rect>"
-            )
-            label = html.escape(_short(a.official.name))
-            if x2 - x1 > 8 * len(label):
-                parts.append(
-                    f'<text x="{(x1 + x2) / 2:.1f}" y="{y + 17}" text-anchor="middle">{label}</text>'
-                )
-    y = 30 + len(posts) * lane + 10
-    parts.append(f'<text x="8" y="{y + 4}" font-weight="bold">Meetings</text>')
-    for c in ds.conferences():
-        host = c.host.value if c.host else None
-        parts.append(
-            f'<circle cx="{x(c.date.earliest()):.1f}" cy="{y}" r="6" fill="{HOST_COLOUR[host]}">'
-            f"<title>{c.date}: host {host or 'unknown'}</title></circle>"
-        )
-    legend_x = width - 260
-    for i, (label, colour) in enumerate(
-        (("NATO host", "#1f4e9c"), ("EU host", "#c68a00"), ("host unknown", "#888888"))
-    ):
-        parts.append(f'<circle cx="{legend_x + i * 88}" cy="12" r="5" fill="{colour}"/>')
-        parts.append(f'<text x="{legend_x + 8 + i * 88}" y="16">{label}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+
+# -- all of it -----------------------------------------------------------------------
 
 
 def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
     """Write every generated page below ``out``; returns the files written."""
     ds = ds or nm.Dataset.bundled()
-    (out / "conferences").mkdir(parents=True, exist_ok=True)
-    (out / "posts").mkdir(parents=True, exist_ok=True)
+    for folder in FOLDERS:
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    narrower = _narrower(ds)
     pages: dict[Path, str] = {
-        out / "conferences.md": conferences_index(ds),
+        out / "conferences.md": conferences_index(ds, "timeline.md"),
+        out / "officials.md": officials_index(ds),
         out / "posts.md": posts_index(ds),
-        out / "topics.md": topics_page(ds),
+        out / "topics.md": topics_index(ds, narrower),
+        out / "declarations.md": declarations_index(ds),
+        out / "sources.md": sources_index(ds),
         out / "coverage.md": coverage_page(ds),
+        out / "release.md": release_page(ds),
         out / "tables.md": tables_page(),
         out / "dataset.schema.json": json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n",
-        out / "timeline.svg": timeline_svg(ds),
         out / "notebook-conferences-2022.html": notebook_example(ds),
     }
-    for c in ds.conferences():
-        pages[out / "conferences" / f"{c.id}.md"] = conference_page(c)
+    series = list(ds.conferences())
+    for i, c in enumerate(series):
+        before = series[i - 1] if i > 0 else None
+        after = series[i + 1] if i + 1 < len(series) else None
+        pages[out / "conferences" / f"{c.id}.md"] = conference_page(ds, c, before, after)
+    for o in ds.officials():
+        pages[out / "officials" / f"{o.id}.md"] = official_page(ds, o)
     for p in ds.posts():
         pages[out / "posts" / f"{p.code.lower()}.md"] = post_page(ds, p)
-    for folder in ("conferences", "posts"):  # pages of records the data no longer has
+    for t in ds.topics():
+        pages[out / "topics" / f"{t.id}.md"] = topic_page(ds, t, narrower)
+    for d in ds.joint_declarations():
+        pages[out / "declarations" / f"{d.id}.md"] = declaration_page(d)
+    cited = citations(ds)
+    by_url = {s.url: s for s in ds.sources()}
+    for s in ds.sources():
+        pages[out / "sources" / f"{s.id}.md"] = source_page(s, cited[s.id], by_url)
+    for name, text in TIMELINE_PLACEHOLDERS.items():
+        if not (out / name).exists():
+            pages[out / name] = text
+    for folder in FOLDERS:  # pages of records the data no longer has
         for stale in set((out / folder).glob("*.md")) - set(pages):
             stale.unlink()
     for path, text in pages.items():
@@ -344,4 +980,5 @@ def _on_builder_inited(app: Any) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _on_builder_inited)
+    app.add_css_file("datapages.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
