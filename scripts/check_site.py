@@ -31,10 +31,17 @@ class Page:
 
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
-    # Timeline marks: (class, data-* attributes, whether a labelled text is inside).
+    svgs: list[Drawing] = field(default_factory=list)
+
+
+@dataclass
+class Drawing:
+    """What one SVG picture draws: timeline bars (their data- attributes), labels, meetings."""
+
     tenures: list[dict[str, str]] = field(default_factory=list)
     labels: int = 0
     meetings: list[dict[str, str]] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
 
 
 class _Reader(HTMLParser):
@@ -48,20 +55,24 @@ class _Reader(HTMLParser):
         for name in ("id", "name"):
             if values.get(name) and (name == "id" or tag == "a"):
                 self.page.ids.add(values[name])
+        if tag == "svg":
+            self.page.svgs.append(Drawing())
+        drawing = self.page.svgs[-1] if self.page.svgs else Drawing()
         for name in ("href", "src", "xlink:href"):
             if values.get(name):
                 self.page.links.append(values[name])
+                drawing.links.append(values[name])
         classes = values.get("class", "").split()
         if tag == "g" and "tenure" in classes:
-            self.page.tenures.append(values)
+            drawing.tenures.append(values)
         if tag == "text" and "label" in classes:
             self._in_label = True
         if tag == "circle" and "meeting" in classes:
-            self.page.meetings.append(values)
+            drawing.meetings.append(values)
 
     def handle_data(self, data: str) -> None:
-        if self._in_label and data.strip():
-            self.page.labels += 1
+        if self._in_label and data.strip() and self.page.svgs:
+            self.page.svgs[-1].labels += 1
             self._in_label = False
 
     def handle_endtag(self, tag: str) -> None:
@@ -120,29 +131,37 @@ def missing_pages(site: Path, ds: nm.Dataset) -> list[str]:
 
 
 def timeline_problems(site: Path, ds: nm.Dataset) -> list[str]:
-    """Each timeline: a labelled bar per tenure, a mark per meeting, each linked."""
+    """Each timeline (each SVG with bars on its own page and on the landing page): a
+    labelled bar per tenure and a mark per meeting, each linked to its record's page."""
     found = []
     tenures = sorted(f"{a.official.id} {a.post.code}" for a in ds.appointments())
     meetings = sorted(c.id for c in ds.conferences())
+    officials = sorted({a.official.id for a in ds.appointments()})
     for page in ("data/timeline.html", "index.html"):
         path = site / page
         if not path.is_file():
             found.append(f"{page}: missing")
             continue
-        read = read_page(path)
-        drawn = sorted(f"{t.get('data-official')} {t.get('data-post')}" for t in read.tenures)
-        if drawn != tenures:
-            found.append(f"{page}: the timeline draws tenures {drawn}, the record has {tenures}")
-        if read.labels < len(tenures):
-            found.append(f"{page}: {read.labels} labelled bars for {len(tenures)} tenures")
-        marked = sorted(m.get("data-conference", "") for m in read.meetings)
-        if marked != meetings:
-            found.append(f"{page}: the timeline marks meetings {marked}, the record has {meetings}")
-        if any(m.get("data-host") not in ("NATO", "EU", "unknown") for m in read.meetings):
-            found.append(f"{page}: a meeting mark without its host")
-        for official in sorted({a.official.id for a in ds.appointments()}):
-            if not any(link.endswith(f"officials/{official}.html") for link in read.links):
-                found.append(f"{page}: no link from the timeline to {official}'s page")
+        drawings = [d for d in read_page(path).svgs if d.tenures or d.meetings]
+        if not drawings:
+            found.append(f"{page}: no timeline")
+        for number, drawing in enumerate(drawings, start=1):
+            where = f"{page}, timeline {number}"
+            drawn = sorted(f"{t.get('data-official')} {t.get('data-post')}" for t in drawing.tenures)
+            if drawn != tenures:
+                found.append(f"{where}: draws tenures {drawn}, the record has {tenures}")
+            if drawing.labels < len(tenures):
+                found.append(f"{where}: {drawing.labels} labelled bars for {len(tenures)} tenures")
+            marked = sorted(m.get("data-conference", "") for m in drawing.meetings)
+            if marked != meetings:
+                found.append(f"{where}: marks meetings {marked}, the record has {meetings}")
+            if any(m.get("data-host") not in ("NATO", "EU", "unknown") for m in drawing.meetings):
+                found.append(f"{where}: a meeting mark without its host")
+            unlinked = [
+                o for o in officials if not any(x.endswith(f"officials/{o}.html") for x in drawing.links)
+            ]
+            if unlinked:
+                found.append(f"{where}: no link to the pages of {', '.join(unlinked)}")
     return found
 
 

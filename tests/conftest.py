@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=60, deadline=None)
@@ -21,3 +25,27 @@ for _name in ("wheel", "lowest"):
         _name, max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
     )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, built once per test run with warnings as errors (nitpicky
+    included); its HTML directory. Skips where the docs or Sphinx are not at hand (the
+    wheel's and the lowest versions' runs)."""
+    if not (DOCS / "conf.py").is_file():
+        pytest.skip("the documentation sources are not here (the installed wheel's run)")
+    pytest.importorskip("sphinx", reason="Sphinx is in the docs dependency group")
+    out = tmp_path_factory.mktemp("site")
+    html = out / "html"
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
+    done = subprocess.run(
+        [*command, "-d", str(out / "doctrees"), str(DOCS), str(html)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        pytest.fail(f"the documentation build failed:\n{done.stderr}")
+    return html

@@ -96,5 +96,9 @@ def test_a_timeline_without_a_label_or_a_bar_is_found(tmp_path: Path) -> None:
     assert check.timeline_problems(site, ds) == []
     _site(tmp_path, {"index.html": _timeline(ds, labels=False), "data/timeline.html": _timeline(ds, skip=1)})
     problems = check.timeline_problems(site, ds)
-    assert f"index.html: 0 labelled bars for {len(ds.appointments())} tenures" in problems
-    assert any(p.startswith("data/timeline.html: the timeline draws tenures") for p in problems)
+    assert f"index.html, timeline 1: 0 labelled bars for {len(ds.appointments())} tenures" in problems
+    assert any(p.startswith("data/timeline.html, timeline 1: draws tenures") for p in problems)
+
+
+def test_the_built_site_passes_every_check(built_site: Path) -> None:
+    assert _checker().check(built_site) == []

@@ -901,8 +901,11 @@ def _cell_values(cell: Any) -> str:
 
 def notebook_example(ds: nm.Dataset) -> str:
     """What a notebook shows for ``conferences(year=2022)``: the library's own HTML, in a
-    frame that the tutorial's stylesheet (``_static/notebook.css``) draws like a cell's output."""
-    return f'<div class="notebook-output">\n{ds.conferences(year=2022)._repr_html_()}\n</div>\n'
+    frame that the tutorial's stylesheet (``_static/notebook.css``) draws like a cell's output.
+    A line break after each cell, which the page does not show, keeps the search index
+    from gluing one cell's last word to the next cell's first ("headquartershervé")."""
+    table = ds.conferences(year=2022)._repr_html_().replace("</td>", "</td>\n").replace("</th>", "</th>\n")
+    return f'<div class="notebook-output">\n{table}\n</div>\n'
 
 
 # -- the timeline's placeholders -----------------------------------------------------
