@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
-from docutils import nodes
-
 import natoeu_milstaff as nm
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
 project = "natoeu_milstaff"
@@ -66,6 +65,8 @@ def _no_return_type_on_exceptions(app: Sphinx, domain: str, objtype: str, conten
     """autodoc shows no "Return type: None" for a class's constructor, but still does for an
     exception's (Sphinx 9): drop it there too."""
     if domain == "py" and objtype == "exception":
+        from docutils import nodes  # here: pytest imports this file where docutils is absent
+
         for fields in (n for n in content.children if isinstance(n, nodes.field_list)):
             for field in [f for f in fields.children if f.children[0].astext() == "rtype"]:
                 fields.remove(field)

@@ -786,6 +786,53 @@ def coverage_page(ds: nm.Dataset) -> str:
     return "\n".join(lines)
 
 
+# Where a change's record has its page, by table; an appointment's is its official's.
+_CHANGED_PAGE = {
+    "conferences": "conferences/{}.md",
+    "officials": "officials/{}.md",
+    "appointments": "officials/{}.md",
+    "sources": "sources/{}.md",
+    "topics": "topics/{}.md",
+    "joint_declarations": "declarations/{}.md",
+    "posts": "posts/{}.md",
+}
+
+
+def changes_page() -> str:
+    """The data change log of the bundled data, newest release first."""
+    from natoeu_milstaff._changes import releases
+
+    lines = [
+        *_title("Data changes"),
+        "What each data release added, sharpened, corrected or removed, field by field. In",
+        'Python, `nm.changes(since="2026.11.22")` gives the changes after a release; from the',
+        "shell, `python -m natoeu_milstaff changes --since 2026.11.22`. Pin an analysis to",
+        "`nm.DATA_VERSION` and ask what changed since.",
+        "",
+    ]
+    for version in reversed(releases()):
+        found = [c for c in nm.changes() if c.release == version]
+        lines += [f"## Release {version} ({found[0].date if found else ''})", ""]
+        for change in found:
+            key = change.record.split("@")[0] if change.table == "appointments" else change.record
+            key = key.lower() if change.table == "posts" else key
+            page = _CHANGED_PAGE.get(change.table)
+            name = f"[`{change.record}`]({page.format(key)})" if page else f"`{change.record}`"
+            what = f"{change.field}: " if change.field else ""
+            values = f"{_quoted(change.old)} → {_quoted(change.new)}"
+            cited = ", ".join(f"[{sid}](sources/{sid}.md)" for sid in change.sources)
+            lines.append(
+                f"- {name} ({change.table}), {what}{values}, {change.kind.value}. {change.reason}"
+                + (f" Sources: {cited}." if cited else "")
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _quoted(value: str | None) -> str:
+    return "none" if value is None else f"“{value}”"
+
+
 def release_page(ds: nm.Dataset) -> str:
     release = ds.release()
     span = f"{release.first} to {release.last}" if release.first else "no conference"
@@ -800,6 +847,7 @@ def release_page(ds: nm.Dataset) -> str:
                 ("Package version", nm.__version__),
                 ("Checked against its sources", str(release.as_of)),
                 ("Conferences", span),
+                ("Changes from earlier releases", "[the data change log](changes.md)"),
             ]
         ),
         "Fingerprint, a SHA-256 of the data's canonical form, which changes when any fact does:",
@@ -944,6 +992,7 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
         out / "sources.md": sources_index(ds),
         out / "coverage.md": coverage_page(ds),
         out / "release.md": release_page(ds),
+        out / "changes.md": changes_page(),
         out / "tables.md": tables_page(),
         out / "dataset.schema.json": json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n",
         out / "notebook-conferences-2022.html": notebook_example(ds),

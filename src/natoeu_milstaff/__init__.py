@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         validate,
         who_held,
     )
+    from ._changes import ChangeKind, DataChange, changes
     from ._coverage import (
         Coverage,
         HolderGap,
@@ -103,6 +104,9 @@ if TYPE_CHECKING:
 del TYPE_CHECKING
 
 _LAZY: dict[str, str] = {
+    "changes": "._changes",
+    "ChangeKind": "._changes",
+    "DataChange": "._changes",
     "cite": "._api",
     "data_release": "._api",
     "dataframe": "._api",
@@ -205,9 +209,11 @@ __all__ = [
     "Basis",
     "BreakKind",
     "Chair",
+    "ChangeKind",
     "Conference",
     "Conflict",
     "Coverage",
+    "DataChange",
     "DataError",
     "DataRelease",
     "Dataset",
@@ -242,6 +248,7 @@ __all__ = [
     "alternation_exceptions",
     "appointment",
     "appointments",
+    "changes",
     "cite",
     "conference",
     "conferences",

@@ -334,7 +334,7 @@ def cite(style: str = "text") -> str:
     >>> import natoeu_milstaff as nm
     >>> print(nm.cite())
     natoeu_milstaff developers (2026). natoeu_milstaff: a sourced record of the IMS-EUMS
-    Directors General conferences. Version ...; data version 2026.11.22, checked against
+    Directors General conferences. Version ...; data version 2026.11.30, checked against
     its sources on 2026-11-22; fingerprint .... https://github.com/natoeu-milstaff/natoeu_milstaff
     >>> print(nm.cite("bibtex"))
     @software{natoeu_milstaff,
@@ -343,7 +343,7 @@ def cite(style: str = "text") -> str:
       version = {...},
       date = {2026-11-22},
       url = {https://github.com/natoeu-milstaff/natoeu_milstaff},
-      note = {Data version 2026.11.22, checked against its sources on 2026-11-22; SHA-256 ...}
+      note = {Data version 2026.11.30, checked against its sources on 2026-11-22; SHA-256 ...}
     }
     """
     from ._release import cite as _cite

@@ -200,6 +200,14 @@ def _parser(out: TextIO | None = None) -> _Parser:
 
     command("coverage", "what the record lacks: gaps, unknown hosts, weak evidence")
 
+    p = command("changes", "what the data releases after a version changed, field by field")
+    p.add_argument(
+        "--since",
+        metavar="VERSION",
+        help="a data version, such as the one an analysis was pinned to (default: every logged change)",
+    )
+    p.add_argument("--json", action="store_true", help="print the changes as a JSON array instead of a table")
+
     p = command("export", "write every table as json, csv, popolo, datapackage, sqlite or parquet")
     p.add_argument(
         "--format",
@@ -484,6 +492,38 @@ def _topics(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     )
 
 
+def _changes(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._changes import changes
+
+    found = changes(since=args.since)  # the bundled data's log, whatever --data names
+    return _listing(
+        out,
+        err,
+        args,
+        header=("RELEASE", "RECORD", "FIELD", "OLD", "NEW", "KIND"),
+        rows=[
+            (c.release, f"{c.table}:{c.record}", c.field or "-", c.old or "-", c.new or "-", c.kind.value)
+            for c in found
+        ],
+        records=lambda: [
+            {
+                "release": c.release,
+                "date": c.date.isoformat(),
+                "table": c.table,
+                "record": c.record,
+                "field": c.field,
+                "old": c.old,
+                "new": c.new,
+                "kind": c.kind.value,
+                "reason": c.reason,
+                "sources": list(c.sources),
+            }
+            for c in found
+        ],
+        nothing=f"no data change logged since {args.since}" if args.since else "no data change logged",
+    )
+
+
 def _coverage(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     coverage = ds.coverage()
     days = coverage.age().days
@@ -533,6 +573,7 @@ _COMMANDS: dict[str, Callable[[Dataset, argparse.Namespace, TextIO, TextIO], int
     "posts": _posts,
     "topics": _topics,
     "coverage": _coverage,
+    "changes": _changes,
     "export": _export,
     "cite": _cite,
 }
