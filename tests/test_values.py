@@ -50,7 +50,7 @@ RECORD_CLASSES = {
     cls
     for cls in vars(_model).values()
     if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == _model.__name__
-} | {nm.PartialDate, nm.Coverage, nm.HolderGap, nm.DataRelease}
+} | {nm.PartialDate, nm.Coverage, nm.HolderGap, nm.Unnumbered, nm.DataRelease, nm.DataChange}
 
 
 # -- the dataset ------------------------------------------------------------------------
@@ -128,7 +128,7 @@ def test_random_datasets_survive_pickling_and_copying(ds: nm.Dataset, protocol: 
 
 
 def _bundled_records() -> dict[type, list[object]]:
-    return _records(nm.Dataset.bundled().tables, nm.coverage(), nm.data_release())
+    return _records(nm.Dataset.bundled().tables, nm.coverage(), nm.data_release(), nm.changes())
 
 
 def test_the_bundled_data_holds_every_record_class() -> None:

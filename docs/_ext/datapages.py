@@ -732,6 +732,8 @@ def coverage_page(ds: nm.Dataset) -> str:
         "inferred",
         "unknown_tenure_bounds",
         "holder_gaps",
+        "series_since",
+        "unnumbered",
     }
     unknown = {f.name for f in attrs.fields(type(cov))} - handled
     if unknown:  # a new part of the report must be shown here too
@@ -749,6 +751,19 @@ def coverage_page(ds: nm.Dataset) -> str:
             lines.extend([about, ""])
         lines.extend(_bullets(items, "None."))
 
+    if cov.series_since is not None:
+        lines += [f"The sources say the series began in {cov.series_since.year}.", ""]
+    if cov.unnumbered is not None:
+        n = cov.unnumbered
+        lines += [
+            "## Meetings the numbering implies",
+            "",
+            f"The {_conf(n.first_numbered, '')} conference is the first a source numbers "
+            f"({n.first_numbered.ordinal}): {n.before} came before it, of which the record holds "
+            f"{n.recorded}, so **{n.unrecorded} are unrecorded**. This assumes the numbering counts "
+            "every meeting once, from the first; it dates none of them.",
+            "",
+        ]
     lines += [f"## Half-years with no known conference ({len(cov.missing_half_years)})", ""]
     lines += [", ".join(cov.missing_half_years) + "." if cov.missing_half_years else "None.", ""]
     lines += ["## Conferences", ""]

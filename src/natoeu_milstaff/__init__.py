@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ._coverage import (
         Coverage,
         HolderGap,
+        Unnumbered,
     )
     from ._dataset import (
         Dataset,
@@ -133,6 +134,7 @@ _LAZY: dict[str, str] = {
     "Figure": "._model",
     "Format": "._model",
     "HolderGap": "._coverage",
+    "Unnumbered": "._coverage",
     "Inference": "._model",
     "InvalidDateError": "._errors",
     "InvalidValueError": "._errors",
@@ -243,6 +245,7 @@ __all__ = [
     "UnknownOfficialError",
     "UnknownPostError",
     "UnknownTopicError",
+    "Unnumbered",
     "WriteError",
     "__version__",
     "alternation_exceptions",

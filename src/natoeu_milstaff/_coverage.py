@@ -26,10 +26,11 @@ from ._value import Record
 
 if TYPE_CHECKING:
     import datetime
+    from collections.abc import Sequence
 
     from ._model import Tables
 
-__all__ = ["Coverage", "HolderGap", "coverage"]
+__all__ = ["Coverage", "HolderGap", "Unnumbered", "coverage"]
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -49,6 +50,41 @@ class HolderGap(Record):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
+class Unnumbered(Record):
+    """How many meetings came before the first one a source numbers, and how many of them
+    the record lacks: arithmetic on the numbering, which dates none of them.
+
+    It assumes that the numbering counts every meeting from the first, once each, and that
+    the record's conferences before the first numbered one are all in the series.
+
+    >>> note = nm.coverage().unnumbered
+    >>> note.first_numbered.ordinal, note.before, note.recorded, note.unrecorded
+    (17, 16, 13, 3)
+    """
+
+    _ref_by = ("first_numbered.id",)
+
+    first_numbered: Conference
+    """The earliest conference whose ordinal a source states."""
+    before: int
+    """Meetings before it, by its number."""
+    recorded: int
+    """Of those, the conferences the record holds."""
+    unrecorded: int
+    """Meetings the numbering implies and the record lacks (``before - recorded``)."""
+
+    def __str__(self) -> str:
+        c = self.first_numbered
+        n = c.ordinal or 0
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return (
+            f"the {n}{suffix} conference ({c.date}) is the first a source numbers: {self.before} came "
+            f"before it, of which the record holds {self.recorded}, so {self.unrecorded} are unrecorded "
+            "(assuming the numbering counts every meeting once, from the first)"
+        )
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Coverage(Record):
     """The gaps and weak spots of a dataset. ``str()`` gives a readable report.
 
@@ -61,9 +97,15 @@ class Coverage(Record):
     first: datetime.date | None
     """Day of the earliest conference in the record."""
     as_of: datetime.date
+    series_since: datetime.date | None
+    """First day of the series' start as its sources state it (``DatasetInfo.series_since``),
+    or ``None``."""
     missing_half_years: tuple[str, ...]
-    """Half-years (``"2017-H1"``) from the first conference to ``as_of`` with no conference
-    dated within them."""
+    """Half-years (``"2017-H1"``) from the series' stated start (or else the first
+    conference) to ``as_of`` with no conference dated within them."""
+    unnumbered: Unnumbered | None
+    """The arithmetic of the numbering, the meetings before the first numbered one that the
+    record lacks; ``None`` where no source numbers a conference."""
     unknown_hosts: tuple[Conference, ...]
     partial_dates: tuple[Conference, ...]
     weak_evidence: tuple[Conference, ...]
@@ -103,6 +145,10 @@ class Coverage(Record):
         from ._display import as_of_note
 
         lines = [f"Record from {self.first or 'no conference'} to {self.as_of}: {as_of_note(self.as_of)}"]
+        if self.series_since is not None:
+            lines.append(f"The sources say the series began in {self.series_since.year}")
+        if self.unnumbered is not None:
+            lines.append(f"Numbering: {self.unnumbered}")
         for _, title, items in self._sections():
             lines.append(f"{title}: {len(items)}")
             lines.extend(f"  - {item}" for item in items)
@@ -157,9 +203,11 @@ def coverage(tables: Tables) -> Coverage:
         if half_year(c.date.earliest()) == half_year(c.date.latest())
     }
     first = series[0].date.earliest() if series else None
+    since = tables.info.series_since.earliest() if tables.info.series_since is not None else None
+    start = min((d for d in (first, since) if d is not None), default=None)
     missing = (
-        tuple(_label(h) for h in range(half_year(first), half_year(as_of) + 1) if h not in filled)
-        if first
+        tuple(_label(h) for h in range(half_year(start), half_year(as_of) + 1) if h not in filled)
+        if start
         else ()
     )
     weak = {Evidence.MENTIONED, Evidence.IMPLIED}
@@ -167,7 +215,9 @@ def coverage(tables: Tables) -> Coverage:
     return Coverage(
         first=first,
         as_of=as_of,
+        series_since=since,
         missing_half_years=missing,
+        unnumbered=_unnumbered(series),
         unknown_hosts=tuple(c for c in series if c.host is None),
         partial_dates=tuple(c for c in series if c.date.day is None),
         weak_evidence=tuple(c for c in series if c.evidence in weak),
@@ -178,6 +228,19 @@ def coverage(tables: Tables) -> Coverage:
         ),
         holder_gaps=tuple(_holder_gaps(tables)),
     )
+
+
+def _unnumbered(series: Sequence[Conference]) -> Unnumbered | None:
+    """The arithmetic of the first conference whose ordinal a source states."""
+    from ._model import Basis
+
+    numbered = [c for c in series if c.ordinal is not None and c.basis("ordinal") is Basis.STATED]
+    if not numbered:
+        return None
+    first = numbered[0]
+    recorded = sum(1 for c in series if c.date.latest() < first.date.earliest())
+    before = first.ordinal - 1 if first.ordinal is not None else 0
+    return Unnumbered(first_numbered=first, before=before, recorded=recorded, unrecorded=before - recorded)
 
 
 def _holder_gaps(tables: Tables) -> list[HolderGap]:

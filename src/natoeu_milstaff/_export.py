@@ -511,6 +511,8 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         _col("version", "the data's version", key=True),
         _col("as_of", "the day the data was last checked against its sources", "date", required=True),
         _col("title", "the dataset's title", required=True),
+        _edtf("series_since", "when the sources say the series of conferences began"),
+        _array("series_since_sources", "ids of the sources that say when the series began", of="sources"),
         attribute="info",
     ),
 )

@@ -770,6 +770,10 @@ class DatasetInfo(Record):
     as_of: dt.date = attrs.field(validator=v.instance_of(dt.date))
     """The day the data was last checked against its sources; ``in_office`` holds up to it."""
     title: str = attrs.field(default="IMS-EUMS Directors General conferences", validator=_text)
+    series_since: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    """When the sources say the series of conferences began (``2013``); ``None`` if none says."""
+    series_since_sources: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    """Ids of the sources that say when the series began."""
 
 
 class Table:

@@ -101,6 +101,13 @@ def _references(ds: Any) -> Iterator[str]:
             name = getattr(obj, "id", getattr(obj, "code", obj))
             yield f"{where}: {what} {name!r} is not in the dataset"
 
+    known = {s.id for s in ds.sources}
+    for index, sid in enumerate(ds.info.series_since_sources):
+        if sid not in known:
+            where = f"dataset.toml: $.dataset.series_since_sources[{index}]"
+            yield f"{where}: source {sid!r} is not in the dataset"
+    if ds.info.series_since is not None and not ds.info.series_since_sources:
+        yield "dataset.toml: $.dataset.series_since: no source says it (series_since_sources is empty)"
     codes = {p.code for p in ds.posts}
     for index, p in enumerate(ds.posts):
         if p.deputy_of is not None and (p.deputy_of not in codes or p.deputy_of == p.code):
