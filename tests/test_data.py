@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import tomllib
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -116,7 +118,7 @@ def test_month_precise_handover_is_ambiguous_not_guessed() -> None:
 
 
 def test_day_precise_handover_of_30_june_2020() -> None:
-    # eeas-2020-06-30-cfsp-listing: Bléjean took over from Pulkkinen on 30 June 2020.
+    # eeas-2020-06-30-eutm-rca-feed: Bléjean took over from Pulkkinen on 30 June 2020.
     assert nm.who_held("DGEUMS", "2020-06-29").name == "Esa Pulkkinen"  # type: ignore[union-attr]
     assert nm.who_held("DGEUMS", "2020-06-30").name == "Hervé Bléjean"  # type: ignore[union-attr]
     blejean = nm.appointment("DGEUMS", "2020-07-15")
@@ -342,6 +344,138 @@ def test_misspellings_seen_in_sources_are_aliases() -> None:
     assert any("'SIM' for IMS" in note and "'biennial'" in note for note in repost.notes)
     assert repost.kind is nm.SourceKind.REPOST
     assert repost.repost_of == "https://www.nato.int/cps/en/natohq/news_188657.htm"
+    # The misspellings are the NATO original's own (news_188657 writes "Wierman" once and
+    # "Blejean" throughout); the re-post copies them. The aliases cite the original.
+    original = _source("nato-news-188657")
+    assert any("'Wierman'" in note and "'Blejean'" in note for note in original.notes)
+    assert original in nm.official("hans-werner-wiermann").sources
+    assert original in nm.official("herve-blejean").sources
+    assert repost not in nm.official("herve-blejean").sources
+
+
+def _source(source_id: str) -> nm.Source:
+    return next(s for s in nm.sources() if s.id == source_id)
+
+
+# Addresses that are not one stable page of the item: a paginated or category listing, a
+# search or news index, a feed; a staging or development host; an unfilled template
+# placeholder; a host written with its trailing root dot.
+LISTING = re.compile(
+    r"/(category|tag|tags|topics?/[^/]+/rss)[/_]|/page/\d+|[?&](page|start|chunk)=|/rss(_\w+)?(\?|$)|/news\.htm\?"
+)
+STAGING = re.compile(r"^(www\.)?(staging|stage|preprod|preview|dev|test)[.-]|\.(staging|stage)\.")
+PLACEHOLDER = re.compile(r"CURRENT_LANGUAGE|%2A%2A%2A|\*\*\*|\{\{|%7B%7B|\$\{|%24%7B", re.IGNORECASE)
+# Sources whose only stored copy is a feed carrying the item: each is listed with the
+# reason, and its notes say so. A feed found to be replaceable by the item's page leaves.
+FEED_ONLY = {"eeas-2020-06-30-eutm-rca-feed": "the EEAS item's own page is not in the stored copies"}
+
+
+def _addresses(source: nm.Source) -> list[str]:
+    archived = [
+        note.split("Archived copy: ", 1)[1].split()[0] for note in source.notes if "Archived copy: " in note
+    ]
+    return [source.url, *([source.repost_of] if source.repost_of else []), *archived]
+
+
+def test_source_addresses_are_stable_pages_of_the_item() -> None:
+    for source in nm.sources():
+        for url in _addresses(source):
+            host = urlsplit(url).hostname or ""
+            assert not host.endswith("."), (source.id, url)
+            assert not STAGING.search(host), (source.id, url)
+            assert not PLACEHOLDER.search(url), (source.id, url)
+            if source.id in FEED_ONLY and url == source.url:
+                assert any("feed" in note for note in source.notes), source.id
+                continue
+            assert not LISTING.search(url), (source.id, url)
+    assert set(FEED_ONLY) <= {s.id for s in nm.sources()}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://securengin.fifthestate.nz/category/nato/page/2",
+        "https://securengin.fifthestate.nz/category/north-atlantic-treaty-organization/page/3",
+        "https://eeas.europa.eu/topics/common-foreign-security-policy-cfsp/rss_en?field_eeas_published_on_tid%5B%5D=2087",
+        "https://eeas.europa.eu/csdp-missions-operations/eutm-rca/rss_fr",
+        "https://www.nato.int/cps/en/natohq/news.htm?search_types=News&display_mode=news&chunk=3",
+        "http://www.bruxelles2.eu/tag/organigramme/",
+    ],
+)
+def test_the_listing_pattern_catches_the_listings_seen(url: str) -> None:
+    assert LISTING.search(url)
+
+
+def test_the_staging_and_placeholder_patterns_catch_what_was_seen() -> None:
+    assert STAGING.search("www.staging.libe.io")
+    assert not STAGING.search("www.liberation.fr")
+    assert PLACEHOLDER.search("language%5B%5D=%2A%2A%2ACURRENT_LANGUAGE%2A%2A%2A")
+    assert (urlsplit("https://fr.wikipedia.org./wiki/Herv%C3%A9_Bl%C3%A9jean").hostname or "").endswith(".")
+
+
+# Sources re-pointed to a stable page of the item or to the original publisher:
+# (source id, url, repost_of).
+GOLDEN_SOURCE_ADDRESSES = [
+    # liberation-2004-02-16: the newspaper's own host, not its staging host.
+    (
+        "liberation-2004-02-16",
+        "https://www.liberation.fr/planete/2004/02/16/un-francais-a-la-tete-de-l-etat-major-europeen_469098",
+        None,
+    ),
+    # eeas-2020-06-30-eutm-rca-feed: the EEAS feed without the language placeholder.
+    (
+        "eeas-2020-06-30-eutm-rca-feed",
+        "https://eeas.europa.eu/csdp-missions-operations/eutm-rca/rss_fr",
+        None,
+    ),
+    # flengaz-3660 and nato-2026-01-15-dgims-visits-italy replace the listing pages.
+    (
+        "nato-2026-01-15-dgims-visits-italy",
+        "https://www.nato.int/en/news-and-events/articles/news/2026/01/15/dgims-visits-nato-structures-in-italy",
+        None,
+    ),
+    # Re-posts now naming the NATO original (read in French).
+    (
+        "mirage-1020538",
+        "https://miragenews.com/nato-hosts-19th-ims-eums-directors-general-1020538",
+        "https://www.nato.int/cps/en/natohq/news_215410.htm?selectedLocale=fr",
+    ),
+    (
+        "defense-aerospace-197962",
+        "http://www.defense-aerospace.com/cgi-bin/client/modele.pl?shop=dae&modele=release&prod=197962&cat=3",
+        "https://www.nato.int/cps/en/natohq/news_160919.htm?selectedLocale=fr",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source_id", "url", "repost_of"), GOLDEN_SOURCE_ADDRESSES)
+def test_golden_source_addresses(source_id: str, url: str, repost_of: str | None) -> None:
+    source = _source(source_id)
+    assert (source.url, source.repost_of) == (url, repost_of)
+    if repost_of:  # the original a re-post names is itself a cited source
+        assert repost_of in {s.url for s in nm.sources()}
+
+
+def test_no_fact_rests_on_a_listing_page() -> None:
+    ids = {s.id for s in nm.sources()}
+    assert (
+        not {"securengin-nato-category-2", "securengin-nato-category-3", "eeas-2020-06-30-cfsp-listing"} & ids
+    )
+    # The current DGIMS: a news report of the handover (11 July 2025) and a NATO original
+    # naming him Director General in January 2026.
+    baltrenas = nm.appointment("DGIMS", "2025-08-01")
+    assert baltrenas is not None and baltrenas.official.name == "Remigijus Baltrėnas"
+    assert [s.id for s in baltrenas.sources] == ["flengaz-3660", "nato-2026-01-15-dgims-visits-italy"]
+    assert any("11 July 2025" in note for note in _source("flengaz-3660").notes)
+    assert _source("nato-2026-01-15-dgims-visits-italy").kind is nm.SourceKind.ORIGINAL
+    adamczak = nm.appointment("DGIMS", "2023-06-02")
+    assert adamczak is not None
+    assert [s.id for s in adamczak.sources] == ["atlanticcouncil-rs-2022-07-20", "flengaz-3660"]
+    # The 30 June 2020 handover rests on the EEAS feed, both tenures citing it.
+    feed = _source("eeas-2020-06-30-eutm-rca-feed")
+    for day in ("2020-06-29", "2020-06-30"):
+        tenure = nm.appointment("DGEUMS", day)
+        assert tenure is not None and feed in tenure.sources
 
 
 @pytest.mark.parametrize(

@@ -94,10 +94,14 @@ def test_an_official_page_lists_the_known_facts(out: Path, ds: nm.Dataset) -> No
     assert "[DGIMS](../posts/dgims.md)" in posts
     assert "2019-07-11 to 2022-07-14" in posts
     spellings = _section(text, "Other spellings")
-    # The misspelling, with the re-post that has it.
+    # The misspelling, with the NATO original that has it first and the re-post that copies it.
     assert re.search(
-        r"- Hans-Werner Wierman \(in \[[^]]+\]\(\.\./sources/exbulletin-1281620\.md\)\)", spellings
+        r"- Hans-Werner Wierman \(in \[NATO, 2021-11-16\]\(\.\./sources/nato-news-188657\.md\); "
+        r"\[[^]]+\]\(\.\./sources/exbulletin-1281620\.md\)\)",
+        spellings,
     )
+    blejean = _section(_read(out / "officials" / "herve-blejean.md"), "Other spellings")
+    assert "- Hervé Blejean (in [NATO, 2021-11-16](../sources/nato-news-188657.md))" in blejean
     chaired = _section(text, "Conferences chaired")
     ids = re.findall(r"\.\./conferences/([\w-]+)\.md", chaired)
     assert ids == [

@@ -88,7 +88,7 @@ def test_repr_reads_like_a_constructor_call_naming_held_records() -> None:
     assert repr(official) == (
         "Official(id='hans-werner-wiermann', name='Hans-Werner Wiermann', nationality='DE', "
         "service=Service.ARMY, aliases=('Hans-Werner Wierman',), "
-        "sources=(<Source nato-news-167904>, <Source exbulletin-1281620>))"
+        "sources=(<Source nato-news-167904>, <Source nato-news-188657>))"
     )
 
     @attrs.frozen(kw_only=True, eq=False, repr=False)
