@@ -506,15 +506,36 @@ def test_no_fact_rests_on_a_listing_page() -> None:
                 "conf-2022-06-10",
             ],
         ),
-        ("COVID-19", ["conf-2020-05-19", "conf-2021-03-16"]),
+        # 2022-06-10: the EUMS DG's remark on what the pandemic showed (mirage-798914).
+        ("COVID-19", ["conf-2020-05-19", "conf-2021-03-16", "conf-2022-06-10"]),
         ("space", ["conf-2021-11-16"]),
         (
             "hybrid threats",
             ["conf-2015-06-05", "conf-2015-12-15", "conf-2018-06-19", "conf-2018-11-26", "conf-2024-05-31"],
         ),
         ("Strategic Compass", ["conf-2021-11-16", "conf-2023-12-01"]),
-        ("strategic-reviews", ["conf-2021-11-16", "conf-2023-12-01"]),
-        ("FMN", ["conf-2022-06-10"]),
+        # 2015-06-05: the strategy reviews in the EUMS DG's closing remarks (nato-news-120464).
+        ("strategic-reviews", ["conf-2015-06-05", "conf-2021-11-16", "conf-2023-12-01"]),
+        # 2020-05-19: the EUMS DG's opening remarks (nato-2020-05-20-staff-talks).
+        ("FMN", ["conf-2020-05-19", "conf-2022-06-10"]),
+        (
+            "military mobility",
+            ["conf-2018-06-19", "conf-2018-11-26", "conf-2019-11-25", "conf-2020-05-19", "conf-2021-03-16"],
+        ),
+        # 2015-06-05 (nato-news-120464), 2015-12-15 (nato-news-126115), 2019-05-29
+        # (nato-news-166838), 2021-11-16 (nato-news-188657).
+        (
+            "complementarity",
+            [
+                "conf-2014-01-27",
+                "conf-2014-12-05",
+                "conf-2015-06-05",
+                "conf-2015-12-15",
+                "conf-2019-05-29",
+                "conf-2021-11-16",
+            ],
+        ),
+        ("standardisation", ["conf-2014-01-27"]),  # nato-news-106692
         (
             "Joint Declaration",
             [
@@ -531,7 +552,8 @@ def test_no_fact_rests_on_a_listing_page() -> None:
             ["conf-2018-11-26", "conf-2019-11-25", "conf-2020-05-19", "conf-2021-03-16", "conf-2022-06-10"],
         ),
         ("EUFOR Althea", ["conf-2020-05-19"]),
-        ("Ukraine", ["conf-2022-11-25", "conf-2023-06-02", "conf-2024-05-31"]),
+        # 2022-06-10: the IMS DG's opening remarks (mirage-798914).
+        ("Ukraine", ["conf-2022-06-10", "conf-2022-11-25", "conf-2023-06-02", "conf-2024-05-31"]),
         ("work plan", ["conf-2019-05-29", "conf-2021-11-16", "conf-2023-12-01", "conf-2024-11-29"]),
     ],
 )

@@ -117,7 +117,7 @@ def meetings_about(topic: Topic | str) -> Results[Conference]:
 
     >>> import natoeu_milstaff as nm
     >>> [c.id for c in nm.meetings_about("covid-19")]
-    ['conf-2020-05-19', 'conf-2021-03-16']
+    ['conf-2020-05-19', 'conf-2021-03-16', 'conf-2022-06-10']
     """
     return Dataset.bundled().meetings_about(topic)
 

@@ -539,7 +539,7 @@ class Topic(Record):
 class AgendaItem(Record):
     """One item a conference discussed, summarised in the project's own words.
 
-    >>> item = nm.conference(17).agenda[0]
+    >>> item = nm.conference(17).agenda[1]
     >>> [t.id for t in item.topics][:3]
     ['crisis-management', 'medical-evacuation', 'medical']
     """
