@@ -813,9 +813,27 @@ _CHANGED_PAGE = {
 }
 
 
-def changes_page() -> str:
-    """The data change log of the bundled data, newest release first."""
+def changes_page(ds: nm.Dataset) -> str:
+    """The data change log of the bundled data, newest release first. A record that a
+    later change renamed links to its page under the new id; one removed links nowhere."""
     from natoeu_milstaff._changes import releases
+
+    renamed = {c.old: c.new for c in nm.changes() if c.field == "id" and c.old and c.new}
+    pages = {
+        "conferences": {c.id for c in ds.conferences()},
+        "officials": {o.id for o in ds.officials()},
+        "appointments": {a.official.id for a in ds.appointments()},
+        "sources": {x.id for x in ds.sources()},
+        "topics": {t.id for t in ds.topics()},
+        "joint_declarations": {d.id for d in ds.joint_declarations()},
+        "posts": {p.code.lower() for p in ds.posts()},
+    }
+
+    def link(table: str, key: str, shown: str) -> str:
+        key = renamed.get(key, key)
+        if table in _CHANGED_PAGE and key in pages.get(table, set()):
+            return f"[{shown}]({_CHANGED_PAGE[table].format(key)})"
+        return shown
 
     lines = [
         *_title("Data changes"),
@@ -831,11 +849,10 @@ def changes_page() -> str:
         for change in found:
             key = change.record.split("@")[0] if change.table == "appointments" else change.record
             key = key.lower() if change.table == "posts" else key
-            page = _CHANGED_PAGE.get(change.table)
-            name = f"[`{change.record}`]({page.format(key)})" if page else f"`{change.record}`"
+            name = link(change.table, key, f"`{change.record}`")
             what = f"{change.field}: " if change.field else ""
             values = f"{_quoted(change.old)} → {_quoted(change.new)}"
-            cited = ", ".join(f"[{sid}](sources/{sid}.md)" for sid in change.sources)
+            cited = ", ".join(link("sources", sid, sid) for sid in change.sources)
             lines.append(
                 f"- {name} ({change.table}), {what}{values}, {change.kind.value}. {change.reason}"
                 + (f" Sources: {cited}." if cited else "")
@@ -1007,7 +1024,7 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
         out / "sources.md": sources_index(ds),
         out / "coverage.md": coverage_page(ds),
         out / "release.md": release_page(ds),
-        out / "changes.md": changes_page(),
+        out / "changes.md": changes_page(ds),
         out / "tables.md": tables_page(),
         out / "dataset.schema.json": json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n",
         out / "notebook-conferences-2022.html": notebook_example(ds),
