@@ -37,10 +37,10 @@ def main() -> None:
         print(f"   break {e.after.id} -> {e.before.id}: {e.kind.value}")
 
     print(
-        "Who was DGIMS on 10 July 2025? The handover is known only to the month; the record refuses to guess:"
+        "Who was DGIMS on 10 July 2013? The handover is known only to the month; the record refuses to guess:"
     )
     try:
-        nm.who_held("DGIMS", "2025-07-10")
+        nm.who_held("DGIMS", "2013-07-10")
     except nm.AmbiguousDateError as exc:
         print(f"   AmbiguousDateError: {exc}")
 

@@ -457,8 +457,8 @@ def test_lookups_hand_back_the_dataset_s_own_record() -> None:
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: nm.who_held("DGIMS", "2025-07-10"),  # the fast path's miss, then ambiguity
-        lambda: nm.who_held("DGIM", "2025-07-10"),
+        lambda: nm.who_held("DGIMS", "2013-07-10"),  # the fast path's miss, then ambiguity
+        lambda: nm.who_held("DGIM", "2013-07-10"),
         lambda: nm.who_held("DGIMS", "2013"),
         lambda: nm.appointment("DGIMS", "someday"),
     ],

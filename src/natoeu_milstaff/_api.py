@@ -226,7 +226,7 @@ def appointments() -> Results[Appointment]:
 
     >>> import natoeu_milstaff as nm
     >>> [a.id for a in nm.appointments() if a.in_office]
-    ['michiel-van-der-laan@DGEUMS@2023-06-28', 'remigijus-baltrenas@DGIMS@2025-07']
+    ['michiel-van-der-laan@DGEUMS@2023-06-28', 'remigijus-baltrenas@DGIMS@2025-07-11']
     """
     return Dataset.bundled().appointments()
 

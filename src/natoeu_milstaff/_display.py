@@ -58,7 +58,7 @@ def end_text(appointment: Any, as_of: dt.date | None = None, unknown: str = "end
 
 
 def tenure_text(appointment: Any, as_of: dt.date | None = None) -> str:
-    """A tenure as text, e.g. ``2019-07-11 to 2022-07-14`` or ``2025-07 to in office as of
+    """A tenure as text, e.g. ``2019-07-11 to 2022-07-14`` or ``2025-07-11 to in office as of
     2026-11-22``: the one wording of the library, the command line and the displays."""
     start = appointment.start if appointment.start is not None else "start unknown"
     return f"{start} to {end_text(appointment, as_of)}"
