@@ -40,8 +40,14 @@ def ds() -> nm.Dataset:
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory, ds: nm.Dataset) -> Path:
+    """The generated pages, the timeline's with them, as the site's build writes them."""
     folder = tmp_path_factory.mktemp("site") / "data"
     _datapages().generate(folder, ds)
+    sys.path.insert(0, str(EXT))
+    try:
+        importlib.import_module("timeline").generate(folder, ds)
+    finally:
+        sys.path.remove(str(EXT))
     return folder
 
 
@@ -126,37 +132,53 @@ def test_an_official_page_names_a_deputy_standing_in(out: Path) -> None:
     )
 
 
-def _citing_pages(table: str, row: dict[str, Any]) -> set[str]:
-    """The pages, relative to a source's page, of the record a row of ``table`` is part of."""
+def _citing_pages(table: str, row: dict[str, Any]) -> set[tuple[str, str]]:
+    """The heading on a source's page and the pages, relative to it, of the record a row
+    of ``table`` is part of."""
     if table == "conferences":
-        return {f"../conferences/{row['id']}.md"}
+        return {("Conferences", f"../conferences/{row['id']}.md")}
     if table in ("agenda_items", "figures"):
-        return {f"../conferences/{row['conference_id']}.md"}
+        return {("Conferences", f"../conferences/{row['conference_id']}.md")}
     if table == "officials":
-        return {f"../officials/{row['id']}.md"}
+        return {("Officials", f"../officials/{row['id']}.md")}
     if table == "appointments":
-        return {f"../officials/{row['official_id']}.md"}
+        return {("Tenures", f"../officials/{row['official_id']}.md")}
     if table == "alternation_exceptions":
-        return {f"../conferences/{row['after_id']}.md", f"../conferences/{row['before_id']}.md"}
+        heading = "Breaks in the alternation of hosts"
+        return {(heading, f"../conferences/{row[key]}.md") for key in ("after_id", "before_id")}
     if table == "joint_declarations":
-        return {f"../declarations/{row['id']}.md"}
+        return {("Joint declarations", f"../declarations/{row['id']}.md")}
     if table == "proposal_sets":
-        return {f"../declarations/{row['declaration_id']}.md"}
+        return {("Joint declarations", f"../declarations/{row['declaration_id']}.md")}
     if table == "progress_reports":
-        return {"../declarations.md#progress-reports"}
+        return {("Progress reports", "../declarations.md#progress-reports")}
     if table == "conflicts":
         kind, key = row["record_type"], row["record_id"]
-        folder = {"conference": "conferences", "appointment": "officials", "declaration": "declarations"}[
-            kind
-        ]
-        return {f"../{folder}/{key.split('@')[0]}.md"}  # an appointment's id starts with its official's
+        heading, folder = {
+            "conference": ("Conferences", "conferences"),
+            "appointment": ("Tenures", "officials"),
+            "declaration": ("Joint declarations", "declarations"),
+        }[kind]
+        return {
+            (heading, f"../{folder}/{key.split('@')[0]}.md")
+        }  # an appointment's id starts with its official's
     raise AssertionError(f"a new table cites sources: {table}")
 
 
-def _cited_by_naive(ds: nm.Dataset) -> dict[str, set[str]]:
-    """Per source id, the pages of the records citing it, found by scanning every row of
-    ``records()`` for the columns of source ids."""
-    found: dict[str, set[str]] = {s.id: set() for s in ds.sources()}
+def _pairs(section: str) -> set[tuple[str, str]]:
+    """The (heading, link) pairs of a source's "What cites it": each link under its ``###``."""
+    found, heading = set(), ""
+    for line in section.splitlines():
+        if line.startswith("### "):
+            heading = line[4:].strip()
+        found |= {(heading, link) for link in LINK.findall(line)}
+    return found
+
+
+def _cited_by_naive(ds: nm.Dataset) -> dict[str, set[tuple[str, str]]]:
+    """Per source id, the headings and pages of the records citing it, found by scanning
+    every row of ``records()`` for the columns of source ids."""
+    found: dict[str, set[tuple[str, str]]] = {s.id: set() for s in ds.sources()}
     for table, rows in ds.records().items():
         for row in rows:
             cited = [s for column, value in row.items() if column.endswith("sources") for s in value or ()]
@@ -170,7 +192,8 @@ def test_a_source_page_lists_everything_that_cites_it(out: Path, ds: nm.Dataset)
     assert sum(map(len, expected.values())) > len(expected)  # the scan finds something
     for s in ds.sources():
         text = _read(out / "sources" / f"{s.id}.md")
-        assert set(LINK.findall(_section(text, "What cites it"))) == expected[s.id], s.id
+        # Pairs, not bare links: a group dropped whole, or a record under the wrong heading, fails.
+        assert _pairs(_section(text, "What cites it")) == expected[s.id], s.id
 
 
 def test_a_source_page_states_the_source(out: Path, ds: nm.Dataset) -> None:
@@ -207,7 +230,10 @@ def test_the_coverage_and_release_pages_link_and_state_the_data(out: Path, ds: n
         assert f"(conferences/{c.id}.md)" in coverage
     for a in gaps.unknown_tenure_bounds:
         assert f"(officials/{a.official.id}.md)" in coverage
-    assert ", ".join(gaps.missing_half_years) in coverage
+    # The half-years, as listed, are exactly the report's, or "None." if it has none.
+    half_years = _section(coverage, f"Half-years with no known conference ({len(gaps.missing_half_years)})")
+    (listed,) = [line for line in half_years.splitlines()[2:] if line.strip()][:1]
+    assert listed == (", ".join(gaps.missing_half_years) + "." if gaps.missing_half_years else "None.")
     release = _read(out / "release.md")
     data = ds.release()
     assert data.fingerprint in release and data.version in release
@@ -216,17 +242,104 @@ def test_the_coverage_and_release_pages_link_and_state_the_data(out: Path, ds: n
         assert f"| {table} | {len(rows)} |" in release
 
 
-def test_stale_pages_go_and_the_timeline_is_not_overwritten(tmp_path: Path, ds: nm.Dataset) -> None:
+def test_stale_pages_go_and_the_timeline_is_the_timeline_extensions(tmp_path: Path, ds: nm.Dataset) -> None:
     datapages = _datapages()
     out = tmp_path / "data"
-    datapages.generate(out, ds)
-    assert (out / "timeline-small.html").is_file() and (out / "timeline.md").is_file()
-    (out / "timeline-small.html").write_text("<svg>the real one</svg>\n", encoding="utf-8")
+    # With the timeline extension loaded, this one writes nothing of the timeline's.
+    written = datapages.generate(out, ds)
+    assert not (out / "timeline-small.html").exists() and not (out / "timeline.md").exists()
+    assert not {p.name for p in written} & set(datapages.TIMELINE_PLACEHOLDERS)
     for folder in ("officials", "sources", "topics", "declarations"):
         (out / folder / "gone.md").write_text("# Gone\n", encoding="utf-8")
-    datapages.generate(out, ds)
+    # Without it, the placeholders replace whatever timeline an earlier build left.
+    (out / "timeline-small.html").write_text("<svg>an old one</svg>\n", encoding="utf-8")
+    datapages.generate(out, ds, placeholders=True)
     assert not list(out.glob("*/gone.md"))
-    assert (out / "timeline-small.html").read_text(encoding="utf-8") == "<svg>the real one</svg>\n"
+    for name, text in datapages.TIMELINE_PLACEHOLDERS.items():
+        assert (out / name).read_text(encoding="utf-8") == text
+
+
+def test_the_builder_hook_writes_placeholders_only_without_the_timeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    datapages = _datapages()
+    calls: list[bool] = []
+    monkeypatch.setattr(datapages, "generate", lambda out, placeholders=False: calls.append(placeholders))
+    for extensions in ({"datapages": 1, "timeline": 1}, {"datapages": 1}):
+        app = type("App", (), {"srcdir": str(tmp_path), "extensions": extensions})()
+        datapages._on_builder_inited(app)
+    assert calls == [False, True]
+
+
+def test_a_repost_links_the_original_under_another_query(out: Path, ds: nm.Dataset) -> None:
+    """exbulletin-1930523 re-posts news_209427.htm; the record holds that page with
+    ``?selectedLocale=fr``."""
+    text = _read(out / "sources" / "exbulletin-1930523.md")
+    (line,) = [x for x in text.splitlines() if x.startswith("- **Re-post of:**")]
+    assert "in the record as [" in line and "(../sources/nato-news-209427-fr.md)" in line
+    same = _datapages().same_page
+    assert same("HTTPS://WWW.Nato.int/a/b.htm?x=1#y") == same("https://www.nato.int/a/b.htm")
+    assert same("https://www.nato.int/a/b.htm") != same("https://www.nato.int/a/c.htm")
+
+
+def test_pages_name_fields_in_words_and_count_in_the_plural_only_for_many(out: Path, ds: nm.Dataset) -> None:
+    raw = re.compile(
+        r"Inferred \w|gives \w+_\w+ as|\b(in_office|end_date)\b|\((same-host|unknown-host|gap)\)"
+    )
+    plural = re.compile(r"(?<![\d.,])1 (holders|sets|proposals|conferences|values|common proposals)\b")
+    for page in out.rglob("*.md"):
+        if page.name in ("tables.md", "changes.md"):  # these name the cells and fields on purpose
+            continue
+        text = _read(page)
+        assert not raw.search(text), (page.name, raw.search(text))
+        assert not plural.search(text), (page.name, plural.search(text))
+    words = _datapages().field_words
+    assert words("in_office") == "whether still in office" and words("end_date") == "the last day"
+    count = _datapages()._count
+    assert (count(1, "set"), count(2, "set"), count(0, "set")) == ("1 set", "2 sets", "0 sets")
+
+
+def test_a_source_page_dates_a_tenure_in_office(out: Path, ds: nm.Dataset) -> None:
+    as_of = ds.info.as_of
+    open_tenures = [a for a in ds.appointments() if a.in_office]
+    assert open_tenures
+    for a in open_tenures:
+        for s in a.sources:
+            text = _read(out / "sources" / f"{s.id}.md")
+            assert f"in office as of {as_of}" in text, s.id
+            assert "at the record's last check" not in text, s.id
+
+
+def test_a_break_in_the_alternation_is_worded_on_a_source_page(out: Path, ds: nm.Dataset) -> None:
+    datapages = _datapages()
+    breaks = ds.alternation_exceptions()
+    assert breaks
+    for x in breaks:
+        for s in x.sources:
+            text = _read(out / "sources" / f"{s.id}.md")
+            head = datapages.BREAKS[x.kind].split("{}")[0]
+            assert head in _section(text, "What cites it"), s.id
+            assert f"({x.kind.value})" not in text
+
+
+def test_a_conference_title_keeps_its_date_whole(out: Path, ds: nm.Dataset) -> None:
+    """A browser breaks "2021-11-16" at a hyphen on a phone: the title gives the date in words."""
+    text = _read(out / "conferences" / "conf-2021-11-16.md")
+    assert "\n# Conference of 16 November 2021\n" in text
+    assert "`conf-2021-11-16`" in text  # the id, still on the page
+    for c in ds.conferences():
+        (title,) = [x for x in _read(out / "conferences" / f"{c.id}.md").splitlines() if x.startswith("# ")]
+        assert not re.search(r"\d-\d", title), title
+
+
+def test_the_landing_page_puts_the_record_first_and_its_example_fits_a_phone() -> None:
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert text.index("## The record") < text.index("## See it") < text.index("## Get it")
+    see_it = text[text.index("## See it") : text.index("## Get it")]
+    assert "](data/timeline.md)" in see_it  # the full timeline, under the small one
+    example = text[text.index("```python") : text.index("```", text.index("```python") + 3)]
+    # About 44 characters of code fit across a 400 px phone.
+    assert max(len(line) for line in example.splitlines()) <= 44
 
 
 def test_the_landing_page_example_runs() -> None:

@@ -72,17 +72,47 @@ def test_a_record_without_its_page_is_found(tmp_path: Path) -> None:
     assert check.missing_pages(site, ds) == ["the official page data/officials/jan-broeks.html is missing"]
 
 
-def _timeline(ds: nm.Dataset, *, labels: bool = True, skip: int = 0) -> str:
+def test_a_link_out_of_the_site_a_missing_paint_and_a_repeated_id_are_found(tmp_path: Path) -> None:
+    check = _checker()
+    (tmp_path / "outside.html").write_text("<html></html>", encoding="utf-8")
+    site = _site(
+        tmp_path / "site",
+        {
+            "index.html": '<a href="../outside.html">x</a> <a href="../../../etc/passwd">y</a>'
+            '<svg><defs><pattern id="p"/></defs><rect fill="url(#p)"/><rect fill="url(#gone)"/>'
+            '<rect mask="url(\'#lost\')"/></svg><p id="twice">a</p><p id="twice">b</p>',
+        },
+    )
+    pages = {p.resolve(): check.read_page(p) for p in site.rglob("*.html")}
+    assert check.link_problems(site.resolve(), pages) == [
+        "index.html: a drawing refers to url(#gone), which the page lacks",
+        "index.html: a drawing refers to url(#lost), which the page lacks",
+        "index.html: the id 'twice' is given more than once",
+        "index.html: link '../outside.html' leads out of the site",
+        "index.html: link '../../../etc/passwd' leads out of the site",
+    ]
+
+
+def _timeline(
+    ds: nm.Dataset,
+    *,
+    base: str = "",
+    labels: bool = True,
+    skip: int = 0,
+    official_link: str = "",
+    conference_link: str = "",
+    host: str = "",
+) -> str:
     bars = [
-        f'<a href="officials/{a.official.id}.html"><g class="tenure" data-official="{a.official.id}" '
-        f'data-post="{a.post.code}"><title>t</title>'
-        + (f'<text class="label">{a.official.name}</text>' if labels else "")
+        f'<a href="{official_link or f"{base}officials/{a.official.id}.html"}">'
+        f'<g class="tenure" data-official="{a.official.id}" data-post="{a.post.code}"><title>t</title>'
+        + (f'<text class="label">{a.official.name.split()[-1]}</text>' if labels else "")
         + "</g></a>"
         for a in ds.appointments()[skip:]
     ]
     meetings = [
-        f'<a href="conferences/{c.id}.html"><circle class="meeting" data-conference="{c.id}" '
-        f'data-host="{c.host.value if c.host else "unknown"}"/></a>'
+        f'<a href="{conference_link or f"{base}conferences/{c.id}.html"}"><circle class="meeting" '
+        f'data-conference="{c.id}" data-host="{host or (c.host.value if c.host else "unknown")}"/></a>'
         for c in ds.conferences()
     ]
     return "<svg>" + "".join(bars + meetings) + "</svg>"
@@ -91,13 +121,51 @@ def _timeline(ds: nm.Dataset, *, labels: bool = True, skip: int = 0) -> str:
 def test_a_timeline_without_a_label_or_a_bar_is_found(tmp_path: Path) -> None:
     check = _checker()
     ds = nm.Dataset.bundled()
-    good = _timeline(ds)
-    site = _site(tmp_path, {"index.html": good, "data/timeline.html": good})
+    site = _site(tmp_path, {"index.html": _timeline(ds, base="data/"), "data/timeline.html": _timeline(ds)})
     assert check.timeline_problems(site, ds) == []
-    _site(tmp_path, {"index.html": _timeline(ds, labels=False), "data/timeline.html": _timeline(ds, skip=1)})
+    _site(
+        tmp_path,
+        {
+            "index.html": _timeline(ds, base="data/", labels=False),
+            "data/timeline.html": _timeline(ds, skip=1),
+        },
+    )
     problems = check.timeline_problems(site, ds)
     assert f"index.html, timeline 1: 0 labelled bars for {len(ds.appointments())} tenures" in problems
     assert any(p.startswith("data/timeline.html, timeline 1: draws tenures") for p in problems)
+
+
+def test_a_timeline_mark_linked_or_coloured_wrongly_is_found(tmp_path: Path) -> None:
+    check = _checker()
+    ds = nm.Dataset.bundled()
+    first, meeting = ds.appointments()[0].official.id, ds.conferences()[0]
+    wrong_links = _timeline(ds, official_link="officials/someone-else.html", conference_link="index.html")
+    # Links after the drawing are not the drawing's: they do not make up for its own.
+    after = "".join(f'<a href="officials/{a.official.id}.html">x</a>' for a in ds.appointments())
+    site = _site(
+        tmp_path,
+        {"index.html": _timeline(ds, base="data/", host="EU"), "data/timeline.html": wrong_links + after},
+    )
+    problems = check.timeline_problems(site, ds)
+    assert (
+        f"data/timeline.html, timeline 1: the bar of {first} links to 'officials/someone-else.html', not its page"
+        in problems
+    )
+    assert (
+        f"data/timeline.html, timeline 1: the mark of {meeting.id} links to 'index.html', not its page"
+        in problems
+    )
+    nato = next(c for c in ds.conferences() if c.host is nm.Organisation.NATO)
+    assert (
+        f"index.html, timeline 1: the mark of {nato.id} shows the host 'EU', the record has 'NATO'"
+        in problems
+    )
+    # A label outside its bar's group is not the bar's label.
+    moved = _timeline(ds, labels=False).replace("</svg>", '<text class="label">Folmer</text></svg>')
+    _site(tmp_path, {"data/timeline.html": moved})
+    assert f"data/timeline.html, timeline 1: the bar of {first} is labelled ''" in check.timeline_problems(
+        site, ds
+    )
 
 
 def test_the_built_site_passes_every_check(built_site: Path) -> None:

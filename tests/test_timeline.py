@@ -104,8 +104,16 @@ def _check(timeline: ModuleType, ds: nm.Dataset, style: Any, base: str) -> ET.El
     """What holds for any dataset: the SVG parses, one linked and labelled tenure group
     per appointment, one linked meeting per conference, labels clear of each other."""
     root = _parse(timeline.svg(ds, style, base))
-    assert root.get("role") == "img"
+    # A group, not an image: a screen reader reaches the links inside.
+    assert root.get("role") == "group"
     assert root.get("aria-label")
+    # Every url(#id) a drawing refers to is defined in it.
+    ids = {e.get("id") for e in root.iter() if e.get("id")}
+    for element in root.iter():
+        for name in ("fill", "stroke", "mask"):
+            value = element.get(name, "")
+            if value.startswith("url(#"):
+                assert value[5:-1] in ids, value
     assert root.get("width") == "100%"
     tenures = _tenures(root)
     assert sorted((g.get("data-official"), g.get("data-post")) for _, g in tenures) == sorted(
@@ -119,6 +127,9 @@ def _check(timeline: ModuleType, ds: nm.Dataset, style: Any, base: str) -> ET.El
         assert group[0].text
         label = _label(group)
         assert label.text == timeline._short(names[group.get("data-official", "")])
+        # A bar, or the unseen target around a short one, is wide enough to tap.
+        lo, hi = _span(_rects(group))
+        assert hi - lo >= timeline.HIT - 0.1
         boxes.append(_box(label, timeline))
     for i, box in enumerate(boxes):
         assert box[0] >= 0 and box[2] <= _width(root), f"label {i} leaves the picture"
@@ -128,6 +139,10 @@ def _check(timeline: ModuleType, ds: nm.Dataset, style: Any, base: str) -> ET.El
     assert [c.get("data-conference") for _, c in meetings] == [c.id for c in ds.conferences()]
     for (link, circle), conference in zip(meetings, ds.conferences(), strict=True):
         assert link.get("href") == f"{base}conferences/{conference.id}.html"
+        # A dot is small: an unseen disc around it is large enough to tap.
+        (hit,) = [c for c in link if c.get("class") == "hit"]
+        assert float(hit.get("r", "0")) * 2 >= timeline.HIT
+        assert (hit.get("cx"), hit.get("cy")) == (circle.get("cx"), circle.get("cy"))
         assert circle.get("data-host") == (conference.host.value if conference.host else "unknown")
         (title,) = list(circle)
         assert str(conference.date) in (title.text or "")
@@ -191,16 +206,72 @@ def test_uncertain_days_are_hatched_and_open_tenures_fade(timeline: ModuleType, 
         root = _parse(timeline.svg(bundled, style))
         groups = {(g.get("data-official"), g.get("data-post")): g for _, g in _tenures(root)}
         hatches = {p.get("id") for p in root.iter(f"{SVG}pattern")}
+        masks = {p.get("id") for p in root.iter(f"{SVG}mask")}
         for a in bundled.appointments():
             group = groups[a.official.id, a.post.code]
             coarse = any(d is not None and d.precision is not nm.Precision.DAY for d in (a.start, a.end))
             possible = _rects(group, "possible")
             assert bool(possible) == coarse, a.official.name
-            for rect in possible:
+            # No start (no end) in the record: a fading hatch before (after) the known days.
+            unknown_start, unknown_end = _rects(group, "unknown-start"), _rects(group, "unknown-end")
+            assert bool(unknown_start) == (a.start is None), a.official.name
+            assert bool(unknown_end) == (a.end is None and not a.in_office), a.official.name
+            for rect in possible + unknown_start + unknown_end:
                 fill = rect.get("fill", "")
                 assert fill.startswith("url(#") and fill[5:-1] in hatches
+            for rect in unknown_start + unknown_end:
+                assert rect.get("mask", "")[5:-1] in masks
+            solid = _span(_rects(group, "certain"))
+            if unknown_start:
+                assert _span(unknown_start)[1] <= solid[0] + 1.6
+            if unknown_end:
+                assert _span(unknown_end)[0] >= solid[1] - 1.6
             assert bool(_rects(group, "open")) == a.in_office
             assert len(_rects(group, "certain")) == 1
+
+
+def test_tenures_known_only_from_a_day_seen_in_post_are_not_drawn_as_certain(
+    timeline: ModuleType, bundled: nm.Dataset
+) -> None:
+    """Bornemann's start is unknown: his bar does not begin solid on the day a source shows
+    him in post. Manione and Horváth are known from one day each: more than a solid tick."""
+    root = _parse(timeline.svg(bundled, timeline.FULL))
+    groups = {g.get("data-official"): g for _, g in _tenures(root)}
+    scale_day = (_year_x(root, 2013) - _year_x(root, 2012)) / 366
+    bornemann = groups["jurgen-bornemann"]
+    first = _span(_rects(bornemann))[0]
+    assert first < _span(_rects(bornemann, "certain"))[0] - 100 * scale_day
+    for official in ("giovanni-manione", "gabor-horvath"):
+        group = groups[official]
+        solid = _span(_rects(group, "certain"))
+        assert solid[1] - solid[0] <= 3.1  # the day seen: a tick
+        lo, hi = _span(_rects(group))
+        assert lo < solid[0] - 100 * scale_day and hi > solid[1] + 100 * scale_day
+    # Manione's fading end and Horváth's fading start meet: the handover is somewhere between.
+    manione_end = _span(_rects(groups["giovanni-manione"], "unknown-end"))
+    horvath_start = _span(_rects(groups["gabor-horvath"], "unknown-start"))
+    assert horvath_start[0] < manione_end[1]
+    # The titles say what the record knows, in the words of the data pages.
+    titles = {official: group[0].text for official, group in groups.items()}
+    assert (
+        titles["giovanni-manione"]
+        == "Giovanni Manione, DDGEUMS: in the post on 2021-11-16 (start and end unknown)"
+    )
+    assert "start unknown to 2013; seen in the post on 2012-01-13" in (titles["jurgen-bornemann"] or "")
+
+
+def test_a_fading_hatch_stops_at_the_neighbours_sure_days(timeline: ModuleType, bundled: nm.Dataset) -> None:
+    for post in bundled.posts():
+        drawn = timeline.spans(bundled.holders(post), bundled.info.as_of)
+        for before, after in itertools.pairwise(drawn):
+            if before.certain is not None and after.unknown_start[0] < after.unknown_start[1]:
+                assert after.unknown_start[0] >= before.certain[1]
+            if after.certain is not None and before.unknown_end[0] < before.unknown_end[1]:
+                assert before.unknown_end[1] <= after.certain[0]
+        for s in drawn:
+            reach = timeline.UNKNOWN_REACH.days
+            assert s.possible[0] - reach <= s.unknown_start[0] <= s.unknown_start[1] == s.possible[0]
+            assert s.possible[1] == s.unknown_end[0] <= s.unknown_end[1] <= s.possible[1] + reach
 
 
 def test_successive_holders_never_overlap_as_solid_bars(timeline: ModuleType, bundled: nm.Dataset) -> None:
@@ -239,13 +310,23 @@ def test_the_legend_fits_the_picture_at_both_sizes(timeline: ModuleType, bundled
 
 def test_the_page_and_fragments_are_written_once_and_alike(timeline: ModuleType, tmp_path: Path) -> None:
     paths = timeline.generate(tmp_path)
-    assert sorted(p.name for p in paths) == ["timeline-full.html", "timeline-small.html", "timeline.md"]
+    assert sorted(p.name for p in paths) == [
+        "timeline-full.html",
+        "timeline-narrow.html",
+        "timeline-small.html",
+        "timeline.md",
+    ]
     texts = [p.read_text(encoding="utf-8") for p in paths]
     assert timeline.generate(tmp_path) == paths
     assert [p.read_text(encoding="utf-8") for p in paths] == texts
     page = (tmp_path / "timeline.md").read_text(encoding="utf-8")
-    assert "# Timeline of post holders and conferences" in page
-    assert ":file: timeline-full.html" in page
+    assert page.startswith("# Timeline of post holders and conferences\n")  # in the toctree: no orphan
+    # Both drawings come from their files, not pasted into the page.
+    assert ":file: timeline-full.html" in page and ":file: timeline-narrow.html" in page
+    assert "<svg" not in page
+    assert "Point at" not in page and "links to its page" in page  # words that hold on a touch screen
+    narrow = _parse((tmp_path / "timeline-narrow.html").read_text(encoding="utf-8"))
+    assert not any(a.get("href", "").startswith("data/") for a in narrow.iter(f"{SVG}a"))
     small = _parse((tmp_path / "timeline-small.html").read_text(encoding="utf-8"))
     assert all(a.get("href", "").startswith("data/") for a in small.iter(f"{SVG}a"))
     full = _parse((tmp_path / "timeline-full.html").read_text(encoding="utf-8"))

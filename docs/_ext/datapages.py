@@ -10,9 +10,9 @@ its code in lower case), ``data/<kind>.md`` for its index. A record's page links
 the pages of the records it names; a source's page lists every record that cites it.
 
 The timeline (``data/timeline.md`` and the small one the landing page shows,
-``data/timeline-small.html``) belongs to the timeline extension; this one writes a
-placeholder of each only where the file does not exist yet, so that the site builds
-without that extension.
+``data/timeline-small.html``) belongs to the timeline extension; where a build does not
+load that extension, this one writes a placeholder of each (over any timeline an
+earlier build left), so that the site builds without it.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
+from wording import date_words, field_words, nth, tenure
 
 import natoeu_milstaff as nm
 from natoeu_milstaff._codes import URL_PATTERN
-from natoeu_milstaff._display import as_of_note, tenure_text
+from natoeu_milstaff._display import as_of_note
 from natoeu_milstaff._export import EDTF_PATTERN, SLUG_PATTERN, json_schema
 from natoeu_milstaff._model import TABLES
 from natoeu_milstaff._release import cite
@@ -77,13 +78,8 @@ def _whole(text: str) -> str:
     return _DATE.sub(r'<span class="date">\1</span>', text)
 
 
-def _nth(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _conf_label(c: nm.Conference) -> str:
-    return f"{c.date}" + (f" ({_nth(c.ordinal)})" if c.ordinal else "")
+    return f"{c.date}" + (f" ({nth(c.ordinal)})" if c.ordinal else "")
 
 
 def _conf(c: nm.Conference, up: str) -> str:
@@ -114,6 +110,13 @@ def _site(url: str) -> str:
     """A URL's host without ``www.``: the text of a link to it."""
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
+
+
+def same_page(url: str) -> tuple[str, str, str]:
+    """What two addresses of one page share: the scheme and host in lower case and the
+    path without a final slash, not the query (``?selectedLocale=fr``) or the fragment."""
+    parts = urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").removeprefix("www."), parts.path.rstrip("/")
 
 
 def _source_line(s: nm.Source, up: str) -> str:
@@ -164,15 +167,13 @@ def _facts(facts: list[tuple[str, str]]) -> list[str]:
 
 
 def _tenure(a: nm.Appointment, as_of: dt.date | None) -> str:
-    """A tenure as recorded, with the days a source shows the official in the post where
-    its start or end is unknown."""
-    seen = ", ".join(str(d) for d in a.attested)
-    if a.start is None and a.end is None and not a.in_office and seen:
-        return _whole(f"in the post on {seen} (start and end unknown)")
-    text = tenure_text(a, as_of)
-    if seen and (a.start is None or (a.end is None and not a.in_office)):
-        text += f"; seen in the post on {seen}"
-    return _whole(text)
+    """A tenure as recorded (``wording.tenure``), each date kept whole."""
+    return _whole(tenure(a, as_of))
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 holder``, ``3 holders``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _bullets(items: list[str], empty: str | None = None) -> list[str]:
@@ -188,11 +189,16 @@ def _toctree(entries: list[str]) -> list[str]:
 def _notes(
     inferences: tuple[nm.Inference, ...], conflicts: tuple[nm.Conflict, ...], refs: _Refs
 ) -> list[str]:
-    lines = [f"Inferred {i.field}: {_escape(i.reason)}" for i in inferences]
+    lines = [f"{_capital(field_words(i.field))} is inferred: {_escape(i.reason)}" for i in inferences]
     lines += [
-        f"A source gives {x.field} as {x.value}: {_escape(x.note)}{refs.mark(x.sources)}" for x in conflicts
+        f"A source gives {field_words(x.field)} as {_escape(x.value)}: {_escape(x.note)}{refs.mark(x.sources)}"
+        for x in conflicts
     ]
     return lines
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _basis(c: nm.Conference, field: str) -> str:
@@ -215,7 +221,7 @@ def _part_name(value: object) -> str:
     if isinstance(value, nm.Announcement):
         return "announcement of the next meeting"
     if isinstance(value, nm.Conflict):
-        return f"a conflicting {value.field}"
+        return f"the conflict over {field_words(value.field)}"
     if isinstance(value, nm.ProposalSet):
         return f"the proposals of {value.date}"
     return type(value).__name__
@@ -258,14 +264,14 @@ def _owned(value: object, part: str) -> list[tuple[str, nm.Source]]:
     ]
 
 
-def _citer(record: Any, up: str) -> tuple[str, str]:
+def _citer(record: Any, up: str, as_of: dt.date) -> tuple[str, str]:
     """A record that cites a source: the heading it goes under and a link to its page."""
     if isinstance(record, nm.Conference):
         return "Conferences", _conf(record, up)
     if isinstance(record, nm.Official):
         return "Officials", _official(record, up)
     if isinstance(record, nm.Appointment):
-        return "Tenures", f"{_official(record.official, up)} as {record.post.code}, {_tenure(record, None)}"
+        return "Tenures", f"{_official(record.official, up)} as {record.post.code}, {_tenure(record, as_of)}"
     if isinstance(record, nm.JointDeclaration):
         return "Joint declarations", _declaration(record, up)
     if isinstance(record, nm.ProgressReport):
@@ -274,9 +280,8 @@ def _citer(record: Any, up: str) -> tuple[str, str]:
             f"[report {record.number}, {record.date}]({up}declarations.md#progress-reports)",
         )
     if isinstance(record, nm.AlternationException):
-        return "Breaks in the alternation of hosts", (
-            f"between {_conf(record.after, up)} and {_conf(record.before, up)} ({record.kind.value})"
-        )
+        pair = f"{_conf(record.after, up)} and {_conf(record.before, up)}"
+        return "Breaks in the alternation of hosts", BREAKS[record.kind].format(pair)
     return type(record).__name__, _escape(repr(record))  # a new table: named, if plainly
 
 
@@ -299,7 +304,9 @@ def conference_page(
 ) -> str:
     refs = _Refs("../")
     refs.add(c.sources)
-    lines = _title(f"Conference of {_conf_label(c)}")
+    # The date in words: a browser would break "2021-11-16" at a hyphen on a phone.
+    ordinal = f" ({nth(c.ordinal)})" if c.ordinal else ""
+    lines = _title(f"Conference of {date_words(c.date)}{ordinal}")
     neighbours = []
     if before is not None:
         neighbours.append(f"previous: {_conf(before, '../')}")
@@ -311,11 +318,12 @@ def conference_page(
     lines += _facts(
         [
             ("Date", f"{c.date}{_basis(c, 'date')}{end}"),
-            ("Number", f"{_nth(c.ordinal) if c.ordinal is not None else 'not stated'}{_basis(c, 'ordinal')}"),
+            ("Number", f"{nth(c.ordinal) if c.ordinal is not None else 'not stated'}{_basis(c, 'ordinal')}"),
             ("Host", f"{c.host.value if c.host else 'unknown'}{_basis(c, 'host')}"),
             ("Venue", f"{_escape(c.venue) if c.venue else 'unknown'}{_basis(c, 'venue')}"),
             ("Format", f"{c.format.value if c.format else 'unknown'}{_basis(c, 'format')}"),
             ("Evidence", f"{c.evidence.value}, {EVIDENCE[c.evidence]}"),
+            ("Record id", f"`{c.id}`"),
         ]
     )
     if c.co_chairs:
@@ -471,7 +479,7 @@ def officials_index(ds: nm.Dataset) -> str:
             f"{a.post.code} {_tenure(a, ds.info.as_of)}" for a in ds.appointments() if a.official == o
         )
         chaired = len(ds.conferences(chaired_by=o))
-        chairs = f"; chaired {chaired} conference{'s' if chaired > 1 else ''}" if chaired else ""
+        chairs = f"; chaired {_count(chaired, 'conference')}" if chaired else ""
         nationality = f" ({o.nationality})" if o.nationality else ""
         lines.append(f"- {_official(o, '')}{nationality}: {tenures or 'no tenure recorded'}{chairs}")
     lines += ["", *_toctree([f"officials/{o.id}" for o in officials])]
@@ -509,7 +517,7 @@ def posts_index(ds: nm.Dataset) -> str:
     lines = _title("Posts and their holders")
     for p in ds.posts():
         holders = ds.holders(p)
-        count = f": {len(holders)} holders recorded" if holders else ": no holder recorded"
+        count = f": {_count(len(holders), 'holder')} recorded" if holders else ": no holder recorded"
         lines.append(f"- [{p.code}: {_escape(p.title)}](posts/{p.code.lower()}.md){count}")
     lines += ["", *_toctree([f"posts/{p.code.lower()}" for p in ds.posts()])]
     return "\n".join(lines)
@@ -592,7 +600,9 @@ def declaration_page(d: nm.JointDeclaration) -> str:
     refs = _Refs("../")
     refs.add(d.sources)
     lines = _title(f"EU–NATO Joint Declaration of {d.date}")
-    proposals = f"{d.proposals} in {len(d.proposal_sets)} sets" if d.proposal_sets else "no count recorded"
+    proposals = (
+        f"{d.proposals} in {_count(len(d.proposal_sets), 'set')}" if d.proposal_sets else "no count recorded"
+    )
     lines += _facts(
         [
             ("Date", str(d.date)),
@@ -609,7 +619,9 @@ def declaration_page(d: nm.JointDeclaration) -> str:
             "The sets of common proposals that the EU and NATO councils endorsed to carry it out.",
             "",
         ]
-        lines += _bullets([f"{p.date}: {p.count} proposals{refs.mark(p.sources)}" for p in d.proposal_sets])
+        lines += _bullets(
+            [f"{p.date}: {_count(p.count, 'proposal')}{refs.mark(p.sources)}" for p in d.proposal_sets]
+        )
     notes = [_escape(n) for n in d.notes] + _notes((), d.conflicts, refs)
     if notes:
         lines += ["## Notes", "", *_bullets(notes)]
@@ -624,7 +636,7 @@ def declarations_index(ds: nm.Dataset) -> str:
         "",
     ]
     for d in ds.joint_declarations():
-        proposals = f"; {d.proposals} common proposals" if d.proposals is not None else ""
+        proposals = f"; {_count(d.proposals, 'common proposal')}" if d.proposals is not None else ""
         lines.append(f"- {_declaration(d, '')}{proposals}")
     lines.append("")
     reports = ds.progress_reports()
@@ -649,7 +661,14 @@ def declarations_index(ds: nm.Dataset) -> str:
 # -- sources -------------------------------------------------------------------------
 
 
-def source_page(s: nm.Source, cited: list[tuple[Any, list[str]]], by_url: dict[str, nm.Source]) -> str:
+def source_page(
+    s: nm.Source,
+    cited: list[tuple[Any, list[str]]],
+    by_page: dict[tuple[str, str, str], list[nm.Source]],
+    as_of: dt.date,
+) -> str:
+    """A source's page; ``by_page`` holds the record's sources by ``same_page`` of their
+    address, so that a re-post links the original as the record holds it."""
     lines = _title(_escape(s.title), "source")
     facts = [
         ("Publisher", _escape(s.publisher)),
@@ -659,8 +678,11 @@ def source_page(s: nm.Source, cited: list[tuple[Any, list[str]]], by_url: dict[s
         ("Address", f"[{_escape(s.url)}]({s.url})"),
     ]
     if s.repost_of:
-        original = by_url.get(s.repost_of)
-        also = f", in the record as {_source(original, '../')}" if original else ""
+        # The very address first, then the same page under another query.
+        originals = sorted(
+            by_page.get(same_page(s.repost_of), []), key=lambda o: (o.url != s.repost_of, o.id)
+        )
+        also = f", in the record as {' and '.join(_source(o, '../') for o in originals)}" if originals else ""
         facts.append(("Re-post of", f"[{_escape(s.repost_of)}]({s.repost_of}){also}"))
     lines += _facts(facts)
     if s.notes:
@@ -668,7 +690,7 @@ def source_page(s: nm.Source, cited: list[tuple[Any, list[str]]], by_url: dict[s
     lines += ["## What cites it", ""]
     groups: dict[str, list[str]] = {}
     for record, parts in cited:
-        heading, link = _citer(record, "../")
+        heading, link = _citer(record, "../", as_of)
         shown = [p for p in parts if p]
         if "" in parts and shown:
             shown.insert(0, "the record itself")
@@ -782,8 +804,8 @@ def coverage_page(ds: nm.Dataset) -> str:
         inferred.setdefault(c.id, (c, []))[1].append(field)
     section(
         "With inferred values",
-        [f"{_conf(c, '')}: {', '.join(fields)}" for c, fields in inferred.values()],
-        f"{len(cov.inferred)} values in all; each conference's page gives the reasoning.",
+        [f"{_conf(c, '')}: {', '.join(map(field_words, fields))}" for c, fields in inferred.values()],
+        f"{_count(len(cov.inferred), 'value')} in all; each conference's page gives the reasoning.",
     )
     lines += ["## Post holders", ""]
     section(
@@ -990,8 +1012,8 @@ def notebook_example(ds: nm.Dataset) -> str:
 
 # -- the timeline's placeholders -----------------------------------------------------
 
-# Written only where the file is absent: the timeline extension (docs/_ext/timeline.py)
-# writes the real ones, and this extension never overwrites them.
+# Written only where the build does not load the timeline extension (docs/_ext/timeline.py),
+# which writes the real ones.
 TIMELINE_PLACEHOLDERS = {
     "timeline.md": (
         "# Timeline\n\n"
@@ -1009,8 +1031,9 @@ TIMELINE_PLACEHOLDERS = {
 # -- all of it -----------------------------------------------------------------------
 
 
-def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
-    """Write every generated page below ``out``; returns the files written."""
+def generate(out: Path, ds: nm.Dataset | None = None, *, placeholders: bool = False) -> list[Path]:
+    """Write every generated page below ``out``, with the timeline's placeholders if
+    ``placeholders``; returns the files written."""
     ds = ds or nm.Dataset.bundled()
     for folder in FOLDERS:
         (out / folder).mkdir(parents=True, exist_ok=True)
@@ -1043,12 +1066,13 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
     for d in ds.joint_declarations():
         pages[out / "declarations" / f"{d.id}.md"] = declaration_page(d)
     cited = citations(ds)
-    by_url = {s.url: s for s in ds.sources()}
+    by_page: dict[tuple[str, str, str], list[nm.Source]] = {}
     for s in ds.sources():
-        pages[out / "sources" / f"{s.id}.md"] = source_page(s, cited[s.id], by_url)
-    for name, text in TIMELINE_PLACEHOLDERS.items():
-        if not (out / name).exists():
-            pages[out / name] = text
+        by_page.setdefault(same_page(s.url), []).append(s)
+    for s in ds.sources():
+        pages[out / "sources" / f"{s.id}.md"] = source_page(s, cited[s.id], by_page, ds.info.as_of)
+    if placeholders:
+        pages.update({out / name: text for name, text in TIMELINE_PLACEHOLDERS.items()})
     for folder in FOLDERS:  # pages of records the data no longer has
         for stale in set((out / folder).glob("*.md")) - set(pages):
             stale.unlink()
@@ -1059,7 +1083,8 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
 
 
 def _on_builder_inited(app: Any) -> None:
-    generate(Path(app.srcdir) / "data")
+    # Every extension of conf.py is loaded by now, the timeline's too if the build has it.
+    generate(Path(app.srcdir) / "data", placeholders="timeline" not in app.extensions)
 
 
 def setup(app: Any) -> dict[str, Any]:

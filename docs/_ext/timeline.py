@@ -7,13 +7,17 @@ At ``builder-inited`` this writes into ``docs/data/``:
 - ``timeline-full.html``, the full-size SVG as an HTML fragment, links relative to ``data/``;
 - ``timeline-small.html``, the compact SVG for the landing page, links relative to the
   site root (``data/officials/<id>.html``); include it with ```{raw} html``` and
-  ``:file: data/timeline-small.html``.
+  ``:file: data/timeline-small.html``;
+- ``timeline-narrow.html``, the compact SVG for the timeline's page on a narrow screen,
+  links relative to ``data/``.
 
 One lane per post that has holders. Each tenure is a bar: solid over the days the
 official surely held the post, hatched over the days they may have held it (a start or
-end known only to the month or year, or a tenure known only from the days a source
-shows the official in post), and, for an official still in office, fading out after the
-day the record was last checked. Every bar is labelled with the official's surname,
+end known only to the month or year), a fading hatch where the record has no start or
+no end at all (a tenure known from the days a source shows the official in post): back
+to the previous holder's last sure day or forward to the next one's first, at most
+``UNKNOWN_REACH``; and, for an official still in office, fading out after the day the
+record was last checked. Every bar is labelled with the official's surname,
 inside the bar where it fits, else beside it in a free row; conferences are dots
 coloured by host. The output depends on the dataset alone, so it is the same on every
 run.
@@ -26,6 +30,8 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from wording import nth, tenure
 
 import natoeu_milstaff as nm
 
@@ -41,6 +47,10 @@ TEXT = "#222222"
 MUTED = "#555555"
 CHAR_WIDTH = 0.6  # estimated width of a character, in ems: what labels are laid out by
 OPEN_FADE = dt.timedelta(days=270)  # how far an open tenure fades past the as-of day
+# How far a fading hatch reaches from a tenure's first or last known day where the record
+# has no start or no end, unless a neighbouring holder's sure days come first.
+UNKNOWN_REACH = dt.timedelta(days=365)
+HIT = 12.0  # the least width (and height) a pointer or a finger finds a mark by
 TITLE = "Timeline of post holders and conferences"
 
 
@@ -96,6 +106,15 @@ class Span:
     possible: tuple[int, int]
     certain: tuple[int, int] | None  # None: no day is certain
     open: bool  # still in office on the as-of day: fades out after it
+    # The days before and after ``possible`` the official may have held the post where
+    # the record has no start (no end): a fading hatch; (lo, lo) and (hi, hi) if none.
+    unknown_start: tuple[int, int] = (0, 0)
+    unknown_end: tuple[int, int] = (0, 0)
+
+    @property
+    def reach(self) -> tuple[int, int]:
+        """The first and last day drawn, less an open tenure's fade."""
+        return min(self.possible[0], self.unknown_start[0]), max(self.possible[1], self.unknown_end[1])
 
 
 def span(a: nm.Appointment, as_of: dt.date) -> Span:
@@ -117,7 +136,34 @@ def span(a: nm.Appointment, as_of: dt.date) -> Span:
     lo, hi = plo.toordinal(), phi.toordinal()
     if certain is not None:  # the certain days lie within the possible ones
         lo, hi = min(lo, certain[0]), max(hi, certain[1])
-    return Span(a, (lo, hi), certain, a.in_office)
+    return Span(a, (lo, hi), certain, a.in_office, (lo, lo), (hi, hi))
+
+
+def spans(holders: tuple[nm.Appointment, ...], as_of: dt.date) -> list[Span]:
+    """The spans of one post's tenures, in order, each with the stretch a fading hatch
+    covers where the record has no start or no end: up to ``UNKNOWN_REACH`` from the
+    known days, stopping at the last sure day of the holder before (the first of the
+    holder after), or where that one may have begun (ended) if no day of theirs is sure."""
+    found = [span(a, as_of) for a in holders]
+    reach = UNKNOWN_REACH.days
+    out = []
+    for k, s in enumerate(found):
+        a, (lo, hi) = s.appointment, s.possible
+        start, end = (lo, lo), (hi, hi)
+        if a.start is None:
+            far = lo - reach
+            if k > 0:
+                before = found[k - 1]
+                far = max(far, before.certain[1] if before.certain else before.possible[0])
+            start = (min(far, lo), lo)
+        if a.end is None and not a.in_office:
+            far = hi + reach
+            if k + 1 < len(found):
+                after = found[k + 1]
+                far = min(far, after.certain[0] if after.certain else after.possible[1])
+            end = (hi, max(far, hi))
+        out.append(Span(a, s.possible, s.certain, s.open, start, end))
+    return out
 
 
 def axis(ds: nm.Dataset) -> tuple[dt.date, dt.date]:
@@ -125,11 +171,14 @@ def axis(ds: nm.Dataset) -> tuple[dt.date, dt.date]:
     possible start (or conference) to the January after the as-of day, later if an open
     tenure's fade or a possible end needs it. No tenure is clipped."""
     as_of = ds.info.as_of
-    spans = [span(a, as_of) for a in ds.appointments()]
-    days = [s.possible[0] for s in spans] + [c.date.earliest().toordinal() for c in ds.conferences()]
+    drawn = [s for p in ds.posts() for s in spans(ds.holders(p), as_of)]
+    lowest, highest = dt.date.min.toordinal(), dt.date.max.toordinal()
+    days = [max(s.reach[0], lowest) for s in drawn] + [
+        c.date.earliest().toordinal() for c in ds.conferences()
+    ]
     first = dt.date.fromordinal(min(days, default=as_of.toordinal())).replace(month=1, day=1)
-    ends = [s.possible[1] for s in spans] + [c.date.latest().toordinal() for c in ds.conferences()]
-    if any(s.open for s in spans):
+    ends = [min(s.reach[1], highest) for s in drawn] + [c.date.latest().toordinal() for c in ds.conferences()]
+    if any(s.open for s in drawn):
         ends.append(min(as_of.toordinal() + OPEN_FADE.days, dt.date.max.toordinal()))
     last_day = max([*ends, as_of.toordinal()])
     year = dt.date.fromordinal(last_day).year + 1
@@ -144,26 +193,6 @@ def _tick_step(years: int, per_year: float, gap: float) -> int:
         if step * per_year >= gap:
             return step
     return max(1, years)
-
-
-def _when(a: nm.Appointment, as_of: dt.date) -> str:
-    """The tenure's dates as recorded."""
-    if a.start is not None:
-        start = str(a.start)
-    elif a.attested:
-        start = "unknown start"
-    else:
-        start = "?"
-    if a.in_office:
-        end = f"in office as of {as_of}"
-    elif a.end is not None:
-        end = str(a.end)
-    else:
-        end = "unknown end"
-    seen = ", ".join(str(d) for d in a.attested)
-    if a.start is None and a.end is None and not a.in_office and seen:
-        return f"seen in post on {seen}"
-    return f"{start} to {end}" + (f" (seen in post on {seen})" if seen else "")
 
 
 def _minus(interval: tuple[float, float], cuts: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -222,7 +251,8 @@ def _bars(spans: list[Span], scale: Scale, as_of: dt.date) -> list[Bar]:
 
     A hatch shows the days a holder may have held the post, less the days another
     holder surely held it: the two successive holders of an uncertain handover share a
-    hatched stretch, and no hatch covers a solid bar.
+    hatched stretch, and no hatch covers a solid bar. Where the record has no start (no
+    end), the hatch fades out towards the earlier (later) days.
     """
     x = scale.x
     certain = [(x(s.certain[0]), x(s.certain[1])) if s.certain is not None else None for s in spans]
@@ -244,6 +274,11 @@ def _bars(spans: list[Span], scale: Scale, as_of: dt.date) -> list[Bar]:
             if hi - lo < 3:
                 lo, hi = (lo + hi) / 2 - 1.5, (lo + hi) / 2 + 1.5
             parts += [("possible", *piece) for piece in _minus((lo, hi), others) or [(lo, hi)]]
+        for kind, (ulo, uhi) in (("unknown-start", s.unknown_start), ("unknown-end", s.unknown_end)):
+            if uhi > ulo:
+                pieces = _minus((x(ulo), x(uhi)), others)
+                parts += [(kind, *piece) for piece in pieces]
+                lo, hi = min([lo, *(p[0] for p in pieces)]), max([hi, *(p[1] for p in pieces)])
         if s.open:
             fade_end = min(as_of.toordinal() + 1 + OPEN_FADE.days, scale.last.toordinal())
             parts.append(("open", x(as_of.toordinal() + 1), x(fade_end)))
@@ -334,7 +369,9 @@ def _free_row(
     return 40, centres[0]  # pragma: no cover - 79 full rows
 
 
-def _legend(style: Style, as_of: dt.date, open_tenure: bool, uid: str) -> list[tuple[str, str]]:
+def _legend(
+    style: Style, as_of: dt.date, open_tenure: bool, uid: str, unknown: bool = True
+) -> list[tuple[str, str]]:
     """The legend's items: (swatch markup at 0,0, text), bars then meetings; an empty
     item starts a new line."""
     h = style.font
@@ -357,6 +394,14 @@ def _legend(style: Style, as_of: dt.date, open_tenure: bool, uid: str) -> list[t
             "may have held" if style.compact else "may have held (a date known only to the month or year)",
         )
     )
+    if unknown:
+        items.append(
+            (
+                f'<rect width="18" height="{_n(h)}" fill="url(#{uid}-hatch-NATO-0)" '
+                f'mask="url(#{uid}-fade-start)"/>',
+                "start or end unknown" if style.compact else "start or end unknown (seen in post on a day)",
+            )
+        )
     r, cy = style.dot, h / 2
     items += [
         ("", ""),
@@ -409,6 +454,15 @@ def _defs(uid: str) -> list[str]:
                 f'<stop offset="0" stop-color="{colour}"/>'
                 f'<stop offset="1" stop-color="{colour}" stop-opacity="0"/></linearGradient>'
             )
+    for side, (far, near) in (("start", ("0", "1")), ("end", ("1", "0"))):
+        # Clear at the far end (the unknown start or end), whole at the known days.
+        out.append(
+            f'<linearGradient id="{uid}-fade-{side}-ramp" x1="{far}" x2="{near}">'
+            '<stop offset="0" stop-color="#ffffff" stop-opacity="0.1"/>'
+            '<stop offset="1" stop-color="#ffffff"/></linearGradient>'
+            f'<mask id="{uid}-fade-{side}" maskContentUnits="objectBoundingBox">'
+            f'<rect width="1" height="1" fill="url(#{uid}-fade-{side}-ramp)"/></mask>'
+        )
     out.append("</defs>")
     return out
 
@@ -431,7 +485,7 @@ def _lane(
     style, scale, base, uid = ctx.style, ctx.scale, ctx.base, ctx.uid
     m, font, lf = style.margin, style.font, style.label_font
     org = post.organisation.value if post.organisation.value in BAR_COLOURS else "NATO"
-    bars = _bars([span(a, ctx.as_of) for a in holders], scale, ctx.as_of)
+    bars = _bars(spans(holders, ctx.as_of), scale, ctx.as_of)
     placed = _place_labels(bars, lf, (m, style.width - m))
     above = -min([p.row for p in placed] + [0])
     below = max([p.row for p in placed] + [0])
@@ -449,26 +503,35 @@ def _lane(
         f'<rect x="{_n(scale.left)}" y="{_n(top)}" width="{_n(scale.right - scale.left)}" '
         f'height="{_n(style.bar)}" fill="#f3f3f3"/>'
     )
-    order = ("possible", "open", "certain")  # hatches under the solid bars
+    order = ("possible", "unknown-start", "unknown-end", "open", "certain")  # hatches under the solid bars
     for i, (bar, label) in enumerate(zip(bars, placed, strict=True)):
         a = bar.span.appointment
         colour, ink = BAR_COLOURS[org][i % 2]
+        hatch = f"url(#{uid}-hatch-{org}-{i % 2})"
         fills = {
-            "possible": f"url(#{uid}-hatch-{org}-{i % 2})",
-            "open": f"url(#{uid}-open-{org}-{i % 2})",
-            "certain": colour,
+            "possible": f'fill="{hatch}"',
+            "unknown-start": f'fill="{hatch}" mask="url(#{uid}-fade-start)"',
+            "unknown-end": f'fill="{hatch}" mask="url(#{uid}-fade-end)"',
+            "open": f'fill="url(#{uid}-open-{org}-{i % 2})"',
+            "certain": f'fill="{colour}" stroke="#ffffff" stroke-width="1"',
         }
-        title = f"{a.official.name}, {post.code}: {_when(a, ctx.as_of)}"
+        title = f"{a.official.name}, {post.code}: {tenure(a, ctx.as_of)}"
         g = [
             f'<a href="{_esc(base)}officials/{_esc(a.official.id)}.html">'
             f'<g class="tenure" data-official="{_esc(a.official.id)}" data-post="{_esc(post.code)}">'
             f"<title>{_esc(title)}</title>"
         ]
+        lo, hi = bar.extent
+        if hi - lo < HIT:  # a bar too short to point at or tap: a larger, unseen target
+            mid = min(max((lo + hi) / 2, m + HIT / 2), style.width - m - HIT / 2)
+            g.append(
+                f'<rect class="hit" x="{_n(mid - HIT / 2)}" y="{_n(top + style.bar / 2 - HIT / 2)}" '
+                f'width="{_n(HIT)}" height="{_n(max(HIT, style.bar))}" fill="#ffffff" fill-opacity="0"/>'
+            )
         for kind, lo, hi in sorted(bar.parts, key=lambda p: order.index(p[0])):
-            stroke = ' stroke="#ffffff" stroke-width="1"' if kind == "certain" else ""
             g.append(
                 f'<rect class="{kind}" x="{_n(lo)}" y="{_n(top)}" width="{_n(hi - lo)}" '
-                f'height="{_n(style.bar)}" fill="{fills[kind]}"{stroke}/>'
+                f'height="{_n(style.bar)}" {fills[kind]}/>'
             )
         if label.row == 0:
             ty = top + style.bar / 2 + lf * 0.35
@@ -512,12 +575,16 @@ def _meetings(ctx: Context, conferences: tuple[nm.Conference, ...], y: float) ->
             paint = f'r="{_n(r - 0.75)}" fill="#ffffff" stroke="{HOST_COLOUR[None]}" stroke-width="1.5"'
         else:
             paint = f'r="{_n(r)}" fill="{HOST_COLOUR[host]}" stroke="#ffffff" stroke-width="0.75"'
-        ordinal = f", the {_nth(c.ordinal)}" if c.ordinal else ""
+        ordinal = f", the {nth(c.ordinal)}" if c.ordinal else ""
         title = f"Conference of {c.date}{ordinal}, hosted by {host or 'an unknown host'}"
+        cy = y + row * (2 * r + 2)
         out.append(
             f'<a href="{_esc(ctx.base)}conferences/{_esc(c.id)}.html">'
+            # A dot is small: an unseen disc around it is what a pointer or a finger finds.
+            f'<circle class="hit" cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(max(r, HIT / 2))}" '
+            'fill="#ffffff" fill-opacity="0"/>'
             f'<circle class="meeting" data-conference="{_esc(c.id)}" data-host="{host or "unknown"}" '
-            f'cx="{_n(cx)}" cy="{_n(y + row * (2 * r + 2))}" {paint}><title>{_esc(title)}</title></circle></a>'
+            f'cx="{_n(cx)}" cy="{_n(cy)}" {paint}><title>{_esc(title)}</title></circle></a>'
         )
     return out, y + max(taken, default=0) * (2 * r + 2) + r + 4
 
@@ -561,7 +628,8 @@ def svg(ds: nm.Dataset, style: Style = FULL, base: str = "") -> str:
         style, Scale(first, last, m + half, width - m - half), base, f"timeline-{style.name}", as_of
     )
 
-    legend = _legend(style, as_of, any(a.in_office for a in ds.appointments()), ctx.uid)
+    unknown = any(a.start is None or (a.end is None and not a.in_office) for a in ds.appointments())
+    legend = _legend(style, as_of, any(a.in_office for a in ds.appointments()), ctx.uid, unknown)
     body, y = _legend_svg(legend, style, m)
     years_top = y + font * 1.6
     grid_top = y = years_top + font * 0.6
@@ -582,7 +650,7 @@ def svg(ds: nm.Dataset, style: Style = FULL, base: str = "") -> str:
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline timeline-{style.name}" '
             f'viewBox="0 0 {_n(width)} {_n(height)}" width="100%" font-family="sans-serif" '
-            f'font-size="{_n(font)}" role="img" aria-label="{_esc(about)}">',
+            f'font-size="{_n(font)}" role="group" aria-label="{_esc(about)}">',
             *_defs(ctx.uid),
             # Links without the page's underline; a hovered or focused tenure stands out.
             "<style>svg.timeline a { text-decoration: none; } "
@@ -594,11 +662,6 @@ def svg(ds: nm.Dataset, style: Style = FULL, base: str = "") -> str:
             "</svg>",
         ]
     )
-
-
-def _nth(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def fragment(ds: nm.Dataset, style: Style, base: str) -> str:
@@ -614,14 +677,11 @@ def page(ds: nm.Dataset) -> str:
     as_of = ds.info.as_of
     return "\n".join(
         [
-            "---",
-            "orphan: true",
-            "---",
-            "",
             f"# {TITLE}",
             "",
             "Who held each post, and when the Directors General met, as the record has it on",
-            f"{as_of}. Point at a bar or a dot for its dates, or follow it to its page.",
+            f"{as_of}. Each bar and dot links to its page; with a mouse, resting the pointer on",
+            "one shows its dates.",
             "",
             "```{raw} html",
             "<style>",
@@ -639,7 +699,8 @@ def page(ds: nm.Dataset) -> str:
             "```",
             "",
             "```{raw} html",
-            fragment(ds, SMALL, "").rstrip("\n"),
+            ":file: timeline-narrow.html",
+            ":encoding: utf-8",
             "```",
             "",
             "## How to read it",
@@ -648,10 +709,13 @@ def page(ds: nm.Dataset) -> str:
             "  (beside the bar, joined to it by a line, where the bar is too short).",
             "- **Solid**: the days the official surely held the post.",
             "- **Hatched**: the days they may have held it. The record gives the start or end",
-            "  only to the month or the year, or knows the official only from the days a source",
-            "  shows them in post. Where a handover is uncertain, the outgoing and incoming",
-            "  holders' hatches share the stretch (cross-hatched): the change came somewhere",
-            "  in it.",
+            "  only to the month or the year. Where a handover is uncertain, the outgoing and",
+            "  incoming holders' hatches share the stretch (cross-hatched): the change came",
+            "  somewhere in it.",
+            "- **Hatched, fading out**: the record has no start or no end at all, only a day a",
+            "  source shows the official in post (a short solid mark, or where a solid bar",
+            "  begins or ends). The hatch reaches back (or on) until the neighbouring holder's",
+            f"  sure days, or {UNKNOWN_REACH.days} days at most: the tenure may have run longer.",
             f"- **Fading out** after the dashed line: still in office on {as_of}, the day the",
             "  record was last checked.",
             "- **Blue** is NATO, **amber** the EU: the posts of each staff, and the meetings each",
@@ -675,6 +739,7 @@ def generate(out: Path, ds: nm.Dataset | None = None) -> list[Path]:
         out / "timeline.md": page(ds),
         out / "timeline-full.html": fragment(ds, FULL, ""),
         out / "timeline-small.html": fragment(ds, SMALL, "data/"),
+        out / "timeline-narrow.html": fragment(ds, SMALL, ""),
     }
     for path, text in files.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
