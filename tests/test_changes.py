@@ -14,7 +14,14 @@ from natoeu_milstaff._changes import releases
 
 ROOT = Path(__file__).resolve().parents[1]
 ROWS = nm.Dataset.bundled().records()
-KEYS = {"conferences": "id", "officials": "id", "sources": "id", "topics": "id", "posts": "code"}
+KEYS = {
+    "conferences": "id",
+    "officials": "id",
+    "sources": "id",
+    "topics": "id",
+    "posts": "code",
+    "dataset": "version",
+}
 
 
 def _row(table: str, record: str) -> dict[str, Any] | None:

@@ -323,6 +323,7 @@ ROW_CLASSES = {
     "proposal_sets": nm.ProposalSet,
     "inferences": nm.Inference,
     "conflicts": nm.Conflict,
+    "searches": nm.Search,
 }
 
 

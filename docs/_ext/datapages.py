@@ -756,6 +756,7 @@ def coverage_page(ds: nm.Dataset) -> str:
         "holder_gaps",
         "series_since",
         "unnumbered",
+        "searched",
     }
     unknown = {f.name for f in attrs.fields(type(cov))} - handled
     if unknown:  # a new part of the report must be shown here too
@@ -786,6 +787,12 @@ def coverage_page(ds: nm.Dataset) -> str:
             "every meeting once, from the first; it dates none of them.",
             "",
         ]
+    if cov.searched:
+        lines += [f"## Searched for and not found ({len(cov.searched)})", ""]
+        for search in cov.searched:
+            terms = "; ".join(f"“{t}”" for t in search.terms)
+            lines += [f"- **{search.subject}** ({search.on}): {search.result} Terms tried: {terms}."]
+        lines.append("")
     lines += [f"## Half-years with no known conference ({len(cov.missing_half_years)})", ""]
     lines += [", ".join(cov.missing_half_years) + "." if cov.missing_half_years else "None.", ""]
     lines += ["## Conferences", ""]

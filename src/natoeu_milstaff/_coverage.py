@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Sequence
 
-    from ._model import Tables
+    from ._model import Search, Tables
 
 __all__ = ["Coverage", "HolderGap", "Unnumbered", "coverage"]
 
@@ -103,6 +103,9 @@ class Coverage(Record):
     missing_half_years: tuple[str, ...]
     """Half-years (``"2017-H1"``) from the series' stated start (or else the first
     conference) to ``as_of`` with no conference dated within them."""
+    searched: tuple[Search, ...]
+    """The searches of the sources that found nothing, or less than sought (what was
+    looked for, with which terms, and what came of it)."""
     unnumbered: Unnumbered | None
     """The arithmetic of the numbering, the meetings before the first numbered one that the
     record lacks; ``None`` where no source numbers a conference."""
@@ -185,6 +188,11 @@ class Coverage(Record):
                 "Periods with no known holder",
                 [f"{g.post.code}: {g.start} to {g.end}" for g in self.holder_gaps],
             ),
+            (
+                "searched",
+                "Searched for and not found",
+                [f"{s.subject} ({s.on}): {s.result}" for s in self.searched],
+            ),
         ]
 
 
@@ -218,6 +226,7 @@ def coverage(tables: Tables) -> Coverage:
         series_since=since,
         missing_half_years=missing,
         unnumbered=_unnumbered(series),
+        searched=tables.info.searches,
         unknown_hosts=tuple(c for c in series if c.host is None),
         partial_dates=tuple(c for c in series if c.date.day is None),
         weak_evidence=tuple(c for c in series if c.evidence in weak),

@@ -316,7 +316,7 @@ EDTF_PATTERN = _EDTF
 """The partial dates the record writes: a year, month or day, with an EDTF qualifier."""
 SLUG_PATTERN = _SLUG
 _MODEL = {table.attr: table for table in TABLES}  # the model's tables, by attribute of Tables
-_ONE = {"conferences": "conference", "joint_declarations": "joint declaration"}
+_ONE = {"conferences": "conference", "joint_declarations": "joint declaration", "dataset": "data release"}
 _SOURCES = _array("sources", "ids of the sources the row's facts come from", of="sources")
 _NOTES = _array("notes", "remarks in the project's own words")
 
@@ -504,6 +504,17 @@ FLAT_TABLES: tuple[FlatTable, ...] = (
         _col("language", "its language (BCP 47 tag)", required=True),
         _col("repost_of", "for a re-post: the original's URL", pattern=URL_PATTERN),
         _NOTES,
+    ),
+    _child(
+        "searches",
+        "a search of the sources for something the record lacks",
+        "dataset.searches",
+        _col("subject", "what was looked for", required=True),
+        _array("terms", "the search terms tried"),
+        _col("result", "what came of it", required=True),
+        _col("on", "the day of the search", "date", required=True),
+        by="dataset_version",
+        keep_empty=True,
     ),
     _top(
         "dataset",

@@ -46,6 +46,7 @@ __all__ = [
     "Post",
     "ProgressReport",
     "ProposalSet",
+    "Search",
     "Service",
     "Source",
     "SourceKind",
@@ -758,6 +759,28 @@ class ProgressReport(Record):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
+class Search(Record):
+    """A search of the sources for something the record lacks, and what came of it, so
+    that a gap says how hard it was looked into.
+
+    >>> search = nm.Dataset.bundled().info.searches[0]
+    >>> bool(search.subject), len(search.terms) > 1, search.on.year
+    (True, True, 2026)
+    """
+
+    _ref_by = ("subject",)
+
+    subject: str = attrs.field(validator=_text)
+    """What was looked for."""
+    terms: tuple[str, ...] = attrs.field(validator=_texts, repr=False)
+    """The search terms tried, in the languages tried."""
+    result: str = attrs.field(validator=_text, repr=False)
+    """What came of it, in the curators' words."""
+    on: dt.date = attrs.field(validator=v.instance_of(dt.date))
+    """The day of the search."""
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DatasetInfo(Record):
     """A dataset's own metadata: its version and the day it was last checked.
 
@@ -774,6 +797,8 @@ class DatasetInfo(Record):
     """When the sources say the series of conferences began (``2013``); ``None`` if none says."""
     series_since_sources: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     """Ids of the sources that say when the series began."""
+    searches: tuple[Search, ...] = attrs.field(default=(), validator=_tuple_of(Search), repr=False)
+    """The searches of the sources that found nothing, or less than sought."""
 
 
 class Table:
