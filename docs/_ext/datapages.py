@@ -882,8 +882,9 @@ def changes_page(ds: nm.Dataset) -> str:
             what = f"{change.field}: " if change.field else ""
             values = f"{_quoted(change.old)} → {_quoted(change.new)}"
             cited = ", ".join(link("sources", sid, sid) for sid in change.sources)
+            reason = change.reason.replace("*", "\\*")  # as written, not emphasis
             lines.append(
-                f"- {name} ({change.table}), {what}{values}, {change.kind.value}. {change.reason}"
+                f"- {name} ({change.table}), {what}{values}, {change.kind.value}. {reason}"
                 + (f" Sources: {cited}." if cited else "")
             )
         lines.append("")
@@ -891,7 +892,7 @@ def changes_page(ds: nm.Dataset) -> str:
 
 
 def _quoted(value: str | None) -> str:
-    return "none" if value is None else f"“{value}”"
+    return "none" if value is None else "“" + value.replace("*", "\\*") + "”"
 
 
 def release_page(ds: nm.Dataset) -> str:
