@@ -406,15 +406,21 @@ class Dataset:
     def export(self, path: str | os.PathLike[str], format: str = "json") -> list[str]:
         """Write the dataset to the directory ``path``; returns the files written.
 
-        ``format``: ``json`` (``dataset.json``, read back by ``Dataset.from_json``),
-        ``csv`` (one file per table, read back by ``Dataset.from_csv``), ``popolo``
-        (``popolo.json``), ``datapackage`` (the CSV files and a Frictionless
-        ``datapackage.json``) or ``sqlite`` (``natoeu_milstaff.sqlite``: the same
-        tables in an SQLite database, typed, keyed and described, with views that join
-        them and a full-text ``search`` table; it needs an SQLite library with FTS5
-        and the JSON functions, and raises ``WriteError`` without them)
-        or ``parquet`` (one typed, described ``.parquet`` file per table; needs the
-        ``parquet`` extra, pyarrow, and raises ``ModuleNotFoundError`` without it).
+        ``format`` is one of:
+
+        - ``json``: ``dataset.json`` (every table's rows, by table name, with the CSV's
+          cells) and ``dataset.schema.json`` (its JSON Schema); read back by
+          ``Dataset.from_json``;
+        - ``csv``: one file per table; read back by ``Dataset.from_csv``;
+        - ``datapackage``: the CSV files and a Frictionless ``datapackage.json`` with
+          types, descriptions and constraints;
+        - ``sqlite``: ``natoeu_milstaff.sqlite``, the same tables typed, keyed and
+          described, with views that join them and a full-text ``search`` table; it
+          needs an SQLite library with FTS5 and the JSON functions, and raises
+          ``WriteError`` without them;
+        - ``parquet``: one typed, described ``.parquet`` file per table; it needs the
+          ``parquet`` extra (pyarrow) and raises ``ModuleNotFoundError`` without it;
+        - ``popolo``: ``popolo.json``, the record in Popolo's own shape.
 
         CSV cells are safe to open in a spreadsheet: a text cell that begins with
         ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (the characters a
