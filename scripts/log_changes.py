@@ -11,6 +11,7 @@ afterwards as after any data edit.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import tomllib
 from pathlib import Path
@@ -20,7 +21,8 @@ FIELDS = ("table", "record", "field", "old", "new", "kind", "reason")
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A TOML basic string: JSON's escapes are TOML's, line breaks included."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def entry(change: dict[str, object]) -> str:

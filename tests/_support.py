@@ -6,8 +6,11 @@ over ``copy_bundled_data``: a fixture imported from here would look unused to ru
 
 from __future__ import annotations
 
+import importlib
 import shutil
+import sys
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -16,7 +19,23 @@ import natoeu_milstaff as nm
 from strategies import INFO, POSTS
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from types import ModuleType
+
+DOCS_EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext"
+"""The site's generators and Sphinx extensions (absent in the installed wheel's run)."""
+
+
+def docs_extension(name: str) -> ModuleType:
+    """The module ``name`` of docs/_ext, imported with that folder on the path only while
+    it loads; skips the test where docs/ is not beside the tests (the wheel's run)."""
+    if not (DOCS_EXT / f"{name}.py").is_file():
+        pytest.skip("docs/ is not here (a wheel's test run)")
+    sys.path.insert(0, str(DOCS_EXT))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(DOCS_EXT))
+
 
 SRC = nm.Source(id="s", url="https://example.org", title="t", publisher="p", kind=nm.SourceKind.ORIGINAL)
 P = nm.PartialDate.parse

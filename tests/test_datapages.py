@@ -7,18 +7,17 @@ Skipped where ``docs/`` is absent (the tests run against an installed wheel too)
 from __future__ import annotations
 
 import doctest
-import importlib
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import natoeu_milstaff as nm
+from _support import DOCS_EXT as EXT
+from _support import docs_extension
 
 ROOT = Path(__file__).resolve().parents[1]
-EXT = ROOT / "docs" / "_ext"
 
 pytestmark = pytest.mark.skipif(not (EXT / "datapages.py").is_file(), reason="no docs/ beside the tests")
 
@@ -26,11 +25,7 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
 def _datapages() -> Any:
-    sys.path.insert(0, str(EXT))
-    try:
-        return importlib.import_module("datapages")
-    finally:
-        sys.path.remove(str(EXT))
+    return docs_extension("datapages")
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +38,7 @@ def out(tmp_path_factory: pytest.TempPathFactory, ds: nm.Dataset) -> Path:
     """The generated pages, the timeline's with them, as the site's build writes them."""
     folder = tmp_path_factory.mktemp("site") / "data"
     _datapages().generate(folder, ds)
-    sys.path.insert(0, str(EXT))
-    try:
-        importlib.import_module("timeline").generate(folder, ds)
-    finally:
-        sys.path.remove(str(EXT))
+    docs_extension("timeline").generate(folder, ds)
     return folder
 
 

@@ -8,13 +8,11 @@ and the Node and Chromium tests without those programs.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import json
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +20,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+
+from _support import docs_extension
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -54,11 +54,7 @@ def index(site: Path) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def foldsearch() -> Any:
     """The extension's module, for its Python fold and its search language."""
-    sys.path.insert(0, str(DOCS / "_ext"))
-    try:
-        return importlib.import_module("foldsearch")
-    finally:
-        sys.path.remove(str(DOCS / "_ext"))
+    return docs_extension("foldsearch")
 
 
 def key(foldsearch: Any, word: str) -> str:

@@ -9,35 +9,27 @@ docs/ is absent (the tests run against the built wheel).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import itertools
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 
 import natoeu_milstaff as nm
+from _support import docs_extension
 from strategies import datasets, rich_datasets
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from types import ModuleType
 
-EXT = Path(__file__).resolve().parents[1] / "docs" / "_ext"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
 def timeline() -> ModuleType:
-    if not (EXT / "timeline.py").is_file():
-        pytest.skip("docs/ is not here (a wheel's test run)")
-    sys.path.insert(0, str(EXT))
-    try:
-        return importlib.import_module("timeline")
-    finally:
-        sys.path.remove(str(EXT))
+    return docs_extension("timeline")
 
 
 @pytest.fixture(scope="module")

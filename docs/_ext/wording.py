@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from natoeu_milstaff._dates import _MONTHS, ordinal
 from natoeu_milstaff._display import tenure_text
 
 if TYPE_CHECKING:
     import datetime as dt
 
     import natoeu_milstaff as nm
+
+nth = ordinal  # the library's own English ordinal: 1st, 2nd, 22nd
 
 # The fields an inference or a conflict names, in words; a field not here reads as its
 # name with spaces.
@@ -35,34 +38,12 @@ def field_words(name: str) -> str:
     return FIELDS.get(name, name.replace("_", " "))
 
 
-def nth(n: int) -> str:
-    """``1st``, ``2nd``, ``11th``, ``22nd``."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def date_words(d: nm.PartialDate) -> str:
     """A date in words, which a browser never breaks at a hyphen: ``16 November 2021``,
     ``November 2021``, ``about 2014``, ``2014 (uncertain)``."""
     text = str(d.year)
     if d.month is not None:
-        text = f"{MONTHS[d.month - 1]} {text}"
+        text = f"{_MONTHS[d.month - 1]} {text}"
         if d.day is not None:
             text = f"{d.day} {text}"
     if d.approximate:

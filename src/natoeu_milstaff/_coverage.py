@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._dates import _require_day, half_year
+from ._dates import _require_day, half_year, ordinal
 from ._model import (
     Appointment,
+    Basis,
     Conference,
     Evidence,
     Post,
@@ -75,11 +76,10 @@ class Unnumbered(Record):
 
     def __str__(self) -> str:
         c = self.first_numbered
-        n = c.ordinal or 0
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return (
-            f"the {n}{suffix} conference ({c.date}) is the first a source numbers: {self.before} came "
-            f"before it, of which the record holds {self.recorded}, so {self.unrecorded} are unrecorded "
+            f"the {ordinal(c.ordinal or 0)} conference ({c.date}) is the first a source numbers: "
+            f"{self.before} came before it, of which the record holds {self.recorded}, so "
+            f"{self.unrecorded} are unrecorded "
             "(assuming the numbering counts every meeting once, from the first)"
         )
 
@@ -241,8 +241,6 @@ def coverage(tables: Tables) -> Coverage:
 
 def _unnumbered(series: Sequence[Conference]) -> Unnumbered | None:
     """The arithmetic of the first conference whose ordinal a source states."""
-    from ._model import Basis
-
     numbered = [c for c in series if c.ordinal is not None and c.basis("ordinal") is Basis.STATED]
     if not numbered:
         return None

@@ -14,7 +14,7 @@ import threading
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from ._dates import QUERY_DAYS, PartialDate, _require_day, as_period
+from ._dates import QUERY_DAYS, PartialDate, _require_day, as_period, ordinal
 from ._errors import (
     AmbiguousDateError,
     AmbiguousNameError,
@@ -885,16 +885,9 @@ def _ordinal(text: str) -> int | None:
     if m is None:
         return None
     number = int(m[1])
-    if m[2] is not None and m[2] != _suffix(number):
+    if m[2] is not None and f"{number}{m[2]}" != ordinal(number):
         return None
     return number
-
-
-def _suffix(number: int) -> str:
-    """The English ordinal suffix of a number: 1st, 2nd, 3rd, 4th, 11th, 21st."""
-    if 10 <= number % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _check_path(path: object) -> str:

@@ -281,6 +281,16 @@ class PartialDate(Value):
         return cls(year=day.year, month=day.month, day=day.day)
 
 
+def ordinal(number: int) -> str:
+    """A number in English ordinal form: ``1st``, ``2nd``, ``3rd``, ``11th``, ``22nd``.
+
+    >>> [ordinal(n) for n in (1, 12, 17, 21, 22, 113)]
+    ['1st', '12th', '17th', '21st', '22nd', '113th']
+    """
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 _MONTHS = (
     "January",
     "February",

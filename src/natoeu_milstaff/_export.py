@@ -44,7 +44,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ._codes import COUNTRIES, URL_PATTERN
-from ._dates import _EDTF, PartialDate, Precision
+from ._dates import _EDTF, PartialDate, Precision, _brief
 from ._model import _SLUG, TABLES, BreakKind, Evidence, Format, Organisation, Service, SourceKind
 
 if TYPE_CHECKING:
@@ -1191,12 +1191,6 @@ def _json_fits(kind: str, value: Any) -> bool:
         except ValueError:
             return False
     return True
-
-
-def _brief(value: Any) -> str:
-    import reprlib  # a message shows the start and end of a long value, not all of it
-
-    return reprlib.repr(value)
 
 
 def dataframe(tables: Tables, table: str) -> Any:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from ._dates import ordinal
 from ._model import Basis, Evidence, Format
 
 if TYPE_CHECKING:
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 __all__ = ["popolo", "write_popolo"]
 
 _ORGANIZATION = {"NATO": "nato-ims", "EU": "eu-eums"}
-_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _EVIDENCE = {
     Evidence.REPORTED: "a source reports the meeting itself",
     Evidence.MENTIONED: "only a mention in another source attests it",
@@ -76,11 +76,6 @@ def _in_words(date: PartialDate) -> str:
 
 def _qualified(date: PartialDate | None) -> bool:
     return date is not None and (date.approximate or date.uncertain)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if n % 100 in (11, 12, 13) else _ORDINAL_SUFFIX.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _links(sources: Iterable[Source]) -> list[dict[str, str]]:
@@ -147,7 +142,7 @@ def _description(c: Conference) -> str:
         sentences.append("Held by video-conference.")
     sentences.append(f"Evidence: {c.evidence.value} ({_EVIDENCE[c.evidence]}).")
     if c.ordinal is not None and c.basis("ordinal") is Basis.INFERRED:
-        sentences.append(f"Taken to be the {_ordinal(c.ordinal)} conference.")
+        sentences.append(f"Taken to be the {ordinal(c.ordinal)} conference.")
     inferred = [i.field for i in c.inferences]
     if inferred:
         sentences.append(f"Inferred by the curators, not stated by a source: {', '.join(inferred)}.")
@@ -157,7 +152,7 @@ def _description(c: Conference) -> str:
 
 def _event(c: Conference) -> dict[str, Any]:
     stated = c.ordinal is not None and c.basis("ordinal") is Basis.STATED
-    prefix = f"{_ordinal(c.ordinal)} " if stated and c.ordinal is not None else ""
+    prefix = f"{ordinal(c.ordinal)} " if stated and c.ordinal is not None else ""
     return {
         "id": c.id,
         "name": f"{prefix}IMS-EUMS Directors General conference, {c.date}",
