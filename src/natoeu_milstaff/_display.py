@@ -300,6 +300,15 @@ _COLUMNS: dict[str, list[Column]] = {
         Column("reason", _field("reason")),
         Column("sources", _sources),
     ],
+    "DataChange": [
+        _short("release"),
+        Column("record", lambda c: _e(f"{c.table}:{c.record}"), nowrap=True),
+        _short("field"),
+        Column("old", _field("old")),
+        Column("new", _field("new")),
+        _short("kind"),
+        Column("reason", _field("reason")),
+    ],
 }
 
 _KNOWN = {*_INLINE, *_COLUMNS, "PartialDate", "Coverage"}
