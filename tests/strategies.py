@@ -497,26 +497,98 @@ def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
         inferable = ("date", "end_date", "ordinal", "host", "venue", "format")
         conference["inferences"] = inferences(conference, inferable)
         conference["conflicts"] = conflicts()
+    n_declarations = draw(st.integers(0, 2))
+    # Sets are endorsed before any report or deadline that names them (1990-1995 against
+    # 1996 on), and each belongs to exactly one declaration.
+    set_ids = [f"s{i}" for i in range(draw(st.integers(0, 3)) if n_declarations else 0)]
+    owner = {sid: draw(st.integers(0, n_declarations - 1)) for sid in set_ids}
+    listed = {sid: draw(st.integers(0, 3)) for sid in set_ids}
+    raw["proposal_sets.toml"] = []
+    for sid in set_ids:
+        count = listed[sid] + draw(st.integers(0 if listed[sid] else 1, 3))
+        entry: dict[str, Any] = {
+            "id": sid,
+            "date": str(draw(partial_dates(1990, 1995))),
+            "count": count,
+            "notes": texts(),
+            "conflicts": conflicts(),
+            "sources": cite(),
+        }
+        if listed[sid] < count:
+            entry["incomplete"] = draw(awkward)
+        raw["proposal_sets.toml"].append(entry)
     raw["declarations.toml"] = [
         {
             "id": f"declaration-{i}",
             "date": date(),
             **({"place": draw(awkward)} if draw(st.booleans()) else {}),
             "signatories": texts(),
-            "proposal_sets": [
-                {"date": date(), "count": draw(st.integers(0, 100)), "sources": cite()}
-                for _ in range(draw(st.integers(0, 2)))
-            ],
+            "proposal_sets": [sid for sid in set_ids if owner[sid] == i],
             "notes": texts(),
             "conflicts": conflicts(),
             "sources": cite(),
         }
-        for i in range(draw(st.integers(0, 2)))
+        for i in range(n_declarations)
     ]
+
+    def period() -> dict[str, str]:
+        ends = sorted(
+            draw(st.lists(partial_dates(1996, 2030), min_size=2, max_size=2)), key=lambda d: d.sort_key()
+        )
+        chosen = draw(st.sampled_from(["both", "start", "end", "none"]))
+        out: dict[str, str] = {}
+        if chosen in ("both", "start"):
+            out["period_start"] = str(ends[0])
+        if chosen in ("both", "end"):
+            out["period_end"] = str(ends[1])
+        return out
+
     raw["progress_reports.toml"] = [
-        {"number": n, "date": date(), "notes": texts(), "sources": cite()}
+        {
+            "number": n,
+            "date": str(draw(partial_dates(1996, 2030))),
+            **period(),
+            "proposal_sets": draw(st.lists(st.sampled_from(set_ids), unique=True)) if set_ids else [],
+            "notes": texts(),
+            "sources": cite(),
+        }
         for n in range(1, draw(st.integers(0, 2)) + 1)
     ]
+    topic_ids = [t["id"] for t in raw["topics.toml"]]
+    areas: list[dict[str, Any]] = []
+    if topic_ids and set_ids:
+        for i in range(draw(st.integers(1, 3))):
+            area: dict[str, Any] = {
+                "id": f"area-{i}",
+                "label": f"Area {i} {draw(awkward)}",
+                "aliases": [f"area {i} alias"] if draw(st.booleans()) else [],
+                "topics": draw(st.lists(st.sampled_from(topic_ids), min_size=1, max_size=2, unique=True)),
+                "notes": texts(),
+                "sources": cite(),
+            }
+            if draw(st.booleans()) and areas:
+                area["parent"] = draw(st.sampled_from([a["id"] for a in areas]))
+            areas.append(area)
+    raw["proposal_areas.toml"] = areas
+    proposals: list[dict[str, Any]] = []
+    for sid in set_ids if areas else ():
+        numbered = draw(st.booleans())
+        for k in range(1, listed[sid] + 1):
+            proposal: dict[str, Any] = {
+                "id": f"{sid}-{k:02d}" if numbered else f"{sid}-item-{k}",
+                "set": sid,
+                "area": draw(st.sampled_from([a["id"] for a in areas])),
+                "summary": draw(awkward),
+                "topics": draw(st.lists(st.sampled_from(topic_ids), max_size=2, unique=True)),
+                "notes": texts(),
+                "sources": cite(),
+            }
+            if numbered:
+                proposal["number"] = k
+            if draw(st.booleans()):
+                proposal["deadline"] = str(draw(partial_dates(1996, 2030)))
+            proposals.append(proposal)
+    raw["proposals.toml"] = proposals
     ds = nm.Dataset(**structure_tables(raw))
     assert ds.validate() == (), ds.validate()
     return ds

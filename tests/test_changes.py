@@ -21,6 +21,10 @@ KEYS = {
     "topics": "id",
     "posts": "code",
     "dataset": "version",
+    "proposal_sets": "id",
+    "proposal_areas": "id",
+    "proposals": "id",
+    "progress_reports": "number",
 }
 
 
@@ -32,7 +36,7 @@ def _row(table: str, record: str) -> dict[str, Any] | None:
             r for r in ROWS[table] if (r["official_id"], r["post_code"]) == (official, post.split("@")[0])
         ]
         return found[0] if len(found) == 1 else next((r for r in found if r["id"] == record), None)
-    return next((r for r in ROWS[table] if r[KEYS[table]] == record), None)
+    return next((r for r in ROWS[table] if str(r[KEYS[table]]) == record), None)
 
 
 def test_the_log_ends_with_the_bundled_release() -> None:

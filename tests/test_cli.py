@@ -423,7 +423,7 @@ def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
 
 def test_every_command_argument_and_option_has_help() -> None:
     parsers = _parsers(_parser())
-    assert len(parsers) == 1 + 13
+    assert len(parsers) == 1 + 15
     for parser in parsers:
         for action in parser._actions:
             assert action.help and action.help != argparse.SUPPRESS, (parser.prog, action.dest)

@@ -180,7 +180,10 @@ def test_coverage_repr_is_a_summary_that_says_what_as_of_means() -> None:
     assert text.startswith("<Coverage 2014-01-27 to 2026-11-22, checked against its sources on 2026-11-22; ")
     assert "officials in office then are assumed still in office on later days" in text
     assert f"missing_half_years {len(report.missing_half_years)}," in text
-    assert text.endswith(f"holder_gaps {len(report.holder_gaps)}, searched {len(report.searched)}>")
+    assert f"holder_gaps {len(report.holder_gaps)}, searched {len(report.searched)}," in text
+    assert text.endswith(
+        f"proposals_by_area {len(report.proposals_by_area)}, undiscussed_areas {len(report.undiscussed_areas)}>"
+    )
     assert str(report).splitlines()[0] == (
         "Record from 2014-01-27 to 2026-11-22: checked against its sources on 2026-11-22; "
         "officials in office then are assumed still in office on later days"
@@ -433,7 +436,7 @@ def test_coverage_display_states_what_as_of_means() -> None:
         "checked against its sources on 2026-11-22; officials in office then are assumed still in office "
         "on later days" in text
     )
-    assert page.body_rows == 9  # a row per section
+    assert page.body_rows == 12  # a row per section
     for half in report.missing_half_years:
         assert half in text
     for c in report.unknown_hosts:

@@ -28,6 +28,7 @@ BUILTIN: dict[type[nm.Error], type[Exception]] = {
     nm.UnknownTopicError: LookupError,
     nm.UnknownOfficialError: LookupError,
     nm.UnknownConferenceError: LookupError,
+    nm.UnknownProposalError: LookupError,
     nm.WriteError: OSError,
 }
 
@@ -132,6 +133,7 @@ EXAMPLES: list[nm.Error] = [
     nm.UnknownTopicError("cyberr", {"cyber": "cyber"}),
     nm.UnknownOfficialError("Wiermam", {"Wiermann": "Hans-Werner Wiermann"}, hint="a hint"),
     nm.UnknownConferenceError(17, hint="known ordinals: 1"),
+    nm.UnknownProposalError("cybr", ["cyber"], kind="proposal area"),
     nm.DataError(["a.toml: one", "b.toml: two"], source="/data"),
     nm.WriteError(
         "/out/sources.toml: cannot be written (File too large)",

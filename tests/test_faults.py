@@ -127,7 +127,7 @@ def test_every_problem_is_listed_at_once(data_dir: Path) -> None:
 def test_empty_directory(tmp_path: Path) -> None:
     with pytest.raises(nm.DataError) as info:
         nm.Dataset.load(tmp_path)
-    assert len(info.value.problems) == 10
+    assert len(info.value.problems) == 13
 
 
 def test_loader_reads_only_its_own_files(data_dir: Path, tmp_path: Path) -> None:

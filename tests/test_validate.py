@@ -689,12 +689,23 @@ def _every_kind_of_record(unsourced: str = "") -> nm.Dataset:
     gap = nm.AlternationException(
         after=b, before=c, kind=nm.BreakKind.GAP, reason="r", sources=cite("exception")
     )
+    proposal_set = nm.ProposalSet(
+        id="2016",
+        date=P("2016-12-06"),
+        count=1,
+        conflicts=(attrs.evolve(conflict("proposal set conflict"), field="count"),),
+        sources=cite("proposal set"),
+    )
     declaration = nm.JointDeclaration(
         id="d",
         date=P("2016-07-08"),
-        proposal_sets=(nm.ProposalSet(date=P("2016-12-06"), count=42, sources=cite("proposal set")),),
+        proposal_sets=(proposal_set,),
         conflicts=(conflict("declaration conflict"),),
         sources=cite("declaration"),
+    )
+    area = nm.ProposalArea(id="hybrid", label="Hybrid", topics=(TOPIC,), sources=cite("proposal area"))
+    proposal = nm.Proposal(
+        id="2016-01", set=proposal_set, number=1, area=area, summary="Talk more", sources=cite("proposal")
     )
     return nm.Dataset(
         info=INFO,
@@ -705,8 +716,15 @@ def _every_kind_of_record(unsourced: str = "") -> nm.Dataset:
         topics=(TOPIC,),
         conferences=(attrs.evolve(a, sources=cite("conference")), b, c),
         exceptions=(gap,),
+        proposal_sets=(proposal_set,),
         declarations=(declaration,),
-        progress_reports=(nm.ProgressReport(number=1, date=P("2017-06"), sources=cite("progress report")),),
+        progress_reports=(
+            nm.ProgressReport(
+                number=1, date=P("2017-06"), proposal_sets=(proposal_set,), sources=cite("progress report")
+            ),
+        ),
+        proposal_areas=(area,),
+        proposals=(proposal,),
     )
 
 
@@ -724,8 +742,11 @@ def _every_kind_of_record(unsourced: str = "") -> nm.Dataset:
         ("exception", "alternation.toml: $.exception[0]"),
         ("progress report", "progress_reports.toml: $.progress_report[0]"),
         ("declaration", "declarations.toml: $.declaration[0]"),
-        ("proposal set", "declarations.toml: $.declaration[0].proposal_sets[0]"),
+        ("proposal set", "proposal_sets.toml: $.proposal_set[0]"),
+        ("proposal set conflict", "proposal_sets.toml: $.proposal_set[0].conflicts[0]"),
         ("declaration conflict", "declarations.toml: $.declaration[0].conflicts[0]"),
+        ("proposal area", "proposal_areas.toml: $.area[0]"),
+        ("proposal", "proposals.toml: $.proposal[0]"),
     ],
 )
 def test_each_kind_of_unsourced_record_is_named(kind: str, path: str) -> None:

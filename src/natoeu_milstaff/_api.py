@@ -26,6 +26,9 @@ if TYPE_CHECKING:
         Organisation,
         Post,
         ProgressReport,
+        Proposal,
+        ProposalArea,
+        ProposalSet,
         Source,
         Topic,
     )
@@ -51,6 +54,11 @@ __all__ = [
     "post",
     "posts",
     "progress_reports",
+    "proposal",
+    "proposal_area",
+    "proposal_areas",
+    "proposal_sets",
+    "proposals",
     "records",
     "sources",
     "topic",
@@ -110,10 +118,12 @@ def holders(
     return Dataset.bundled().holders(post, during)
 
 
-def meetings_about(topic: Topic | str) -> Results[Conference]:
+def meetings_about(topic: Topic | ProposalArea | str) -> Results[Conference]:
     """Conferences that discussed ``topic`` or a narrower one, chronological.
 
-    An unknown topic raises ``UnknownTopicError`` naming the closest matches.
+    An unknown topic raises ``UnknownTopicError`` naming the closest matches. Given an
+    area of the common proposals (``proposal_area()``), the conferences that discussed
+    it: those about any of its or its sub-areas' topics.
 
     >>> import natoeu_milstaff as nm
     >>> [c.id for c in nm.meetings_about("covid-19")]
@@ -260,6 +270,72 @@ def progress_reports() -> Results[ProgressReport]:
     ['2017-06', '2017-12', '2018-06']
     """
     return Dataset.bundled().progress_reports()
+
+
+def proposals(
+    area: ProposalArea | str | None = None,
+    topic: Topic | str | None = None,
+    set: ProposalSet | str | int | None = None,
+) -> Results[Proposal]:
+    """The common proposals matching every filter given, set by set in the texts' order.
+
+    ``area`` (an area's id, label or alias) takes its sub-areas' proposals too;
+    ``topic`` matches a proposal's own topics and its areas', narrower topics
+    included; ``set`` is a set or the year it was endorsed (``2016``, ``"2017"``).
+
+    The record lists the proposals its sources describe, 17 of the 74 (see
+    ``ProposalSet.incomplete``).
+
+    >>> import natoeu_milstaff as nm
+    >>> [(p.id, p.area.id) for p in nm.proposals(topic="counter-terrorism")][:2]
+    [('2017-02', 'hybrid-situational-awareness'), ('2017-03', 'hybrid-situational-awareness')]
+    >>> len(nm.proposals()), len(nm.proposals(area="hybrid threats", set=2016))
+    (17, 5)
+    """
+    return Dataset.bundled().proposals(area, topic, set)
+
+
+def proposal(key: Proposal | str) -> Proposal:
+    """One common proposal by its id: its set and its number there (``"2017-05"``).
+
+    >>> import natoeu_milstaff as nm
+    >>> p = nm.proposal("2017-03")
+    >>> p.set.id, p.number, str(p.deadline), p.area.parent.id
+    ('2017', 3, '2018-06', 'hybrid-threats')
+    """
+    return Dataset.bundled().proposal(key)
+
+
+def proposal_areas(conference: Conference | str | int | datetime.date | None = None) -> Results[ProposalArea]:
+    """The areas of the common proposals, in the texts' order; given a ``conference``,
+    only the areas it discussed.
+
+    >>> import natoeu_milstaff as nm
+    >>> [a.id for a in nm.proposal_areas() if a.parent is None][-4:]
+    ['military-mobility', 'counter-terrorism', 'women-peace-security', 'political-dialogue']
+    """
+    return Dataset.bundled().proposal_areas(conference)
+
+
+def proposal_area(area: ProposalArea | str) -> ProposalArea:
+    """An area of the common proposals by id, label or alias, case- and accent-insensitive.
+
+    >>> import natoeu_milstaff as nm
+    >>> area = nm.proposal_area("Military Mobility")
+    >>> [c.id for c in nm.meetings_about(area)][:2]
+    ['conf-2018-06-19', 'conf-2018-11-26']
+    """
+    return Dataset.bundled().proposal_area(area)
+
+
+def proposal_sets() -> Results[ProposalSet]:
+    """The sets of common proposals, by the date the councils endorsed them.
+
+    >>> import natoeu_milstaff as nm
+    >>> [(s.id, s.count, len(nm.proposals(set=s))) for s in nm.proposal_sets()]
+    [('2016', 42, 10), ('2017', 32, 7)]
+    """
+    return Dataset.bundled().proposal_sets()
 
 
 def coverage() -> Coverage:

@@ -107,7 +107,11 @@ class _Builder:
         return [(f.name, self._converter(f.type), f.default) for f in attrs.fields(kind) if f.init]
 
     def _converter(self, kind: Any) -> _Convert:
-        if isinstance(kind, str):  # a forward reference, e.g. a topic's broader topics
+        if isinstance(kind, str):  # a forward reference: a topic's broader topics, an area's parent
+            names = [name.strip() for name in kind.split("|")]
+            if names[1:] == ["None"]:
+                inner = self._converter(getattr(_model, names[0]))
+                return lambda value: None if value is None else inner(value)
             kind = getattr(_model, kind)
         origin = typing.get_origin(kind)
         if origin is tuple:

@@ -183,11 +183,30 @@ def _parser(out: TextIO | None = None) -> _Parser:
     period_option(p, "--between", "only conferences that may fall from START to END, inclusive")
     json_option(p, "conferences")
 
-    p = command("meetings-about", "conferences that discussed a topic")
+    p = command("meetings-about", "conferences that discussed a topic, or an area of the common proposals")
     p.add_argument(
-        "topic", metavar="TOPIC", help="topic id, label or alias, e.g. cyber; narrower topics count too"
+        "topic",
+        metavar="TOPIC",
+        nargs="?",
+        help="topic id, label or alias, e.g. cyber; narrower topics count too",
+    )
+    p.add_argument(
+        "--area",
+        metavar="AREA",
+        help="instead of a topic, an area of the common proposals (see 'areas'), e.g. 'military mobility'",
     )
     json_option(p, "conferences")
+
+    p = command("proposals", "the common proposals implementing the 2016 Joint Declaration")
+    p.add_argument(
+        "--area", metavar="AREA", help="only this area's (and its sub-areas') proposals (see 'areas')"
+    )
+    p.add_argument("--topic", metavar="TOPIC", help="only proposals on this topic or a narrower one")
+    p.add_argument("--set", metavar="YEAR", help="only the set endorsed in this year: 2016 or 2017")
+    json_option(p, "proposals")
+
+    p = command("areas", "the areas of the common proposals, with how many conferences discussed each")
+    json_option(p, "proposal_areas")
 
     p = command("show", "one conference in full, with its sources")
     p.add_argument("key", metavar="KEY", help="conference id, date or ordinal, e.g. 2021-11-16 or 17")
@@ -431,10 +450,61 @@ def _conferences(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO
 
 
 def _meetings_about(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    topic = ds.topic(args.topic)
-    rows = ds.meetings_about(topic)
-    nothing = f"no conference in the record discussed {topic.label} (topic {topic.id!r})"
+    if (args.topic is None) == (args.area is None):
+        raise _UsageError(
+            f"give a TOPIC or --area AREA, not both or neither; see '{_PROG} meetings-about --help'"
+        )
+    if args.area is not None:
+        area = ds.proposal_area(args.area)
+        rows = ds.meetings_about(area)
+        nothing = f"no conference in the record discussed {area.label} (area {area.id!r})"
+    else:
+        topic = ds.topic(args.topic)
+        rows = ds.meetings_about(topic)
+        nothing = f"no conference in the record discussed {topic.label} (topic {topic.id!r})"
     return _conference_listing(ds, args, out, err, rows=rows, nothing=nothing)
+
+
+def _proposals(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = ds.proposals(area=args.area, topic=args.topic, set=args.set)
+    asked = [
+        f"{option} {shlex.quote(value)}"
+        for option, value in (("--area", args.area), ("--topic", args.topic), ("--set", args.set))
+        if value is not None
+    ]
+    return _listing(
+        out,
+        err,
+        args,
+        header=("ID", "AREA", "DEADLINE", "SUMMARY"),
+        rows=[(p.id, p.area.id, str(p.deadline) if p.deadline else "-", p.summary) for p in rows],
+        records=lambda: _rows(ds, "proposals", "id", [p.id for p in rows]),
+        nothing=f"no proposal in the record matches {' '.join(asked)}"
+        if asked
+        else "the record has no proposals",
+    )
+
+
+def _areas(ds: Dataset, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    areas = ds.proposal_areas()
+    return _listing(
+        out,
+        err,
+        args,
+        header=("ID", "PART OF", "PROPOSALS", "CONFERENCES", "LABEL"),
+        rows=[
+            (
+                a.id,
+                a.parent.id if a.parent else "-",
+                str(len(ds.proposals(area=a))),
+                str(len(ds.meetings_about(a))),
+                a.label,
+            )
+            for a in areas
+        ],
+        records=lambda: _rows(ds, "proposal_areas", "id", [a.id for a in areas]),
+        nothing="the record has no proposal areas",
+    )
 
 
 def _conference_listing(
@@ -569,6 +639,8 @@ _COMMANDS: dict[str, Callable[[Dataset, argparse.Namespace, TextIO, TextIO], int
     "official": _official,
     "conferences": _conferences,
     "meetings-about": _meetings_about,
+    "proposals": _proposals,
+    "areas": _areas,
     "show": _show,
     "posts": _posts,
     "topics": _topics,

@@ -1,8 +1,10 @@
 """What the record lacks: the gaps a user must see rather than guess.
 
-``coverage(dataset)`` lists half-years with no known conference, conferences with an
-unknown host, a partial date, weak evidence or a single re-post as their only source,
-inferred values, and the stretches of time for which no holder of a post is known.
+``coverage(tables, index)`` lists half-years with no known conference, conferences with
+an unknown host, a partial date, weak evidence or a single re-post as their only source,
+inferred values, the stretches of time for which no holder of a post is known, the
+sets of common proposals the record lists only in part, and the proposals' areas that
+no conference in the record discussed.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Sequence
 
-    from ._model import Search, Tables
+    from ._index import Index
+    from ._model import ProposalArea, ProposalSet, Search, Tables
 
 __all__ = ["Coverage", "HolderGap", "Unnumbered", "coverage"]
 
@@ -120,6 +123,18 @@ class Coverage(Record):
     unknown_tenure_bounds: tuple[Appointment, ...]
     """Appointments whose start or end no source gives."""
     holder_gaps: tuple[HolderGap, ...]
+    partial_proposal_sets: tuple[tuple[ProposalSet, int], ...] = ()
+    """(set, proposals the record lists) for each set of common proposals it lists only in
+    part; the set's ``incomplete`` says why.
+
+    >>> [(s.id, n, s.count) for s, n in nm.coverage().partial_proposal_sets]
+    [('2016', 10, 42), ('2017', 7, 32)]
+    """
+    proposals_by_area: tuple[tuple[ProposalArea, int], ...] = ()
+    """(area, proposals the record lists in it or its sub-areas) for every area, in order."""
+    undiscussed_areas: tuple[ProposalArea, ...] = ()
+    """The areas of the common proposals that no conference in the record discussed (no
+    agenda item on one of their topics)."""
 
     def __repr__(self) -> str:
         from ._display import as_of_note
@@ -193,6 +208,21 @@ class Coverage(Record):
                 "Searched for and not found",
                 [f"{s.subject} ({s.on}): {s.result}" for s in self.searched],
             ),
+            (
+                "partial_proposal_sets",
+                "Sets of common proposals listed in part",
+                [f"{s.id}: {n} of {s.count} listed" for s, n in self.partial_proposal_sets],
+            ),
+            (
+                "proposals_by_area",
+                "Common proposals listed per area",
+                [f"{a.id}: {n}" for a, n in self.proposals_by_area],
+            ),
+            (
+                "undiscussed_areas",
+                "Areas of the common proposals no conference discussed",
+                [f"{a.id} ({a.label})" for a in self.undiscussed_areas],
+            ),
         ]
 
 
@@ -201,8 +231,8 @@ def _label(half: int) -> str:
     return f"{year}-H{part + 1}"
 
 
-def coverage(tables: Tables) -> Coverage:
-    """The gaps and weak spots of ``tables``."""
+def coverage(tables: Tables, index: Index) -> Coverage:
+    """The gaps and weak spots of ``tables``, whose ``index`` links areas to conferences."""
     series = chronological(tables.conferences)
     as_of = tables.info.as_of
     filled = {
@@ -218,6 +248,8 @@ def coverage(tables: Tables) -> Coverage:
         if start
         else ()
     )
+    proposals = index.proposals
+    listed = {s.id: len(proposals.by_set.get(s.id, ())) for s in tables.proposal_sets}
     weak = {Evidence.MENTIONED, Evidence.IMPLIED}
     secondary = {SourceKind.REPOST, SourceKind.NEWS}
     return Coverage(
@@ -236,6 +268,11 @@ def coverage(tables: Tables) -> Coverage:
             a for a in tables.appointments if a.start is None or (a.end is None and not a.in_office)
         ),
         holder_gaps=tuple(_holder_gaps(tables)),
+        partial_proposal_sets=tuple(
+            (s, listed[s.id]) for s in proposals.sets if s.incomplete is not None or listed[s.id] < s.count
+        ),
+        proposals_by_area=tuple((a, len(proposals.by_area[a.id])) for a in tables.proposal_areas),
+        undiscussed_areas=tuple(a for a in tables.proposal_areas if not proposals.meetings[a.id]),
     )
 
 

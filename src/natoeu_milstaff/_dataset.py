@@ -24,6 +24,7 @@ from ._errors import (
     UnknownConferenceError,
     UnknownOfficialError,
     UnknownPostError,
+    UnknownProposalError,
     UnknownTopicError,
     _UnknownKeyError,
     too_long,
@@ -39,6 +40,9 @@ from ._model import (
     Organisation,
     Post,
     ProgressReport,
+    Proposal,
+    ProposalArea,
+    ProposalSet,
     Source,
     Tables,
     Topic,
@@ -93,8 +97,11 @@ class Dataset:
         topics: tuple[Topic, ...] = (),
         conferences: tuple[Conference, ...] = (),
         exceptions: tuple[AlternationException, ...] = (),
+        proposal_sets: tuple[ProposalSet, ...] = (),
         declarations: tuple[JointDeclaration, ...] = (),
         progress_reports: tuple[ProgressReport, ...] = (),
+        proposal_areas: tuple[ProposalArea, ...] = (),
+        proposals: tuple[Proposal, ...] = (),
     ) -> None:
         tables = Tables(
             info=info,
@@ -105,8 +112,11 @@ class Dataset:
             topics=topics,
             conferences=conferences,
             exceptions=exceptions,
+            proposal_sets=proposal_sets,
             declarations=declarations,
             progress_reports=progress_reports,
+            proposal_areas=proposal_areas,
+            proposals=proposals,
         )
         object.__setattr__(self, "_tables", tables)
         object.__setattr__(self, "_index", Index(tables))
@@ -696,12 +706,20 @@ class Dataset:
             return tenures.holders
         return Results(tenures.during(*_period(during, "during")))
 
-    def meetings_about(self, topic: Topic | str) -> Results[Conference]:
+    def meetings_about(self, topic: Topic | ProposalArea | str) -> Results[Conference]:
         """Conferences with an agenda item on ``topic`` or a narrower topic, chronological.
 
-        >>> [c.id for c in Dataset.bundled().meetings_about("space")]
+        Given a ``ProposalArea``, the conferences that discussed it: those about any of
+        its topics or its sub-areas' topics.
+
+        >>> ds = Dataset.bundled()
+        >>> [c.id for c in ds.meetings_about("space")]
         ['conf-2021-11-16']
+        >>> ds.meetings_about(ds.proposal_area("military mobility")) == ds.meetings_about("military-mobility")
+        True
         """
+        if isinstance(topic, ProposalArea):
+            return self._index.proposals.meetings[self.proposal_area(topic).id]
         about = self._index.about
         try:
             found = about.get(topic)
@@ -772,7 +790,7 @@ class Dataset:
         """
         from ._coverage import coverage
 
-        return coverage(self._tables)
+        return coverage(self._tables, self._index)
 
     def progress_reports(self) -> Results[ProgressReport]:
         """The joint progress reports on implementing the common proposals, by number.
@@ -781,6 +799,131 @@ class Dataset:
         [1, 2, 3]
         """
         return Results(sorted(self._tables.progress_reports, key=lambda r: r.number))
+
+    def proposal_sets(self) -> Results[ProposalSet]:
+        """The sets of common proposals, by the date they were endorsed.
+
+        >>> [s.id for s in Dataset.bundled().proposal_sets()]
+        ['2016', '2017']
+        """
+        return self._index.proposals.sets
+
+    def _proposal_set(self, key: ProposalSet | str | int) -> ProposalSet:
+        """A set of common proposals by its id, the year it was endorsed (``2017``, ``"2017"``)."""
+        sets = {s.id: s for s in self._index.proposals.sets}
+        if isinstance(key, ProposalSet):
+            if sets.get(key.id) is not key and sets.get(key.id) != key:
+                raise UnknownProposalError(
+                    key.id, hint=_foreign("proposal set", key.id in sets), kind="proposal set"
+                )
+            return key
+        if isinstance(key, bool) or not isinstance(key, (str, int)):
+            raise TypeError(f"set must be a ProposalSet, a str or an int, got {type(key).__name__}")
+        text = str(key)
+        if len(text) > MAX_NAME:
+            raise _name_too_long(text, "proposal set id")
+        found = sets.get(text.strip())
+        if found is None:
+            raise UnknownProposalError(
+                key, list(sets), kind="proposal set", hint=f"the sets are {', '.join(sets) or 'none'}"
+            )
+        return found
+
+    def proposal_area(self, area: ProposalArea | str) -> ProposalArea:
+        """An area of the common proposals by id, label or alias, case- and accent-insensitive.
+
+        >>> Dataset.bundled().proposal_area("Cyber Security and Defence").id
+        'cyber'
+        """
+        names = self._index.areas
+        if isinstance(area, ProposalArea):
+            if not names.holds(area):
+                raise UnknownProposalError(
+                    area.id, hint=_foreign("proposal area", area.id in names.by_id), kind="proposal area"
+                )
+            return area
+        if not isinstance(area, str):
+            raise TypeError(f"area must be a ProposalArea or a str, got {type(area).__name__}")
+        if len(area) > MAX_NAME:
+            raise _name_too_long(area, "proposal area name")
+        found = names.find(area)
+        if found is None:
+            raise UnknownProposalError(area, names.shown, kind="proposal area")
+        return found
+
+    def proposal_areas(
+        self, conference: Conference | str | int | dt.date | None = None
+    ) -> Results[ProposalArea]:
+        """The areas of the common proposals, in the texts' order (a sub-area after its area).
+
+        Given a ``conference`` (as ``conference()`` takes it), only the areas it discussed:
+        those with a topic, or a narrower one, on its agenda.
+
+        >>> ds = Dataset.bundled()
+        >>> [a.id for a in ds.proposal_areas()][:2]
+        ['hybrid-threats', 'hybrid-situational-awareness']
+        >>> [a.id for a in ds.proposal_areas(conference="2019-11-25")][-2:]
+        ['military-mobility', 'counter-terrorism']
+        """
+        if conference is None:
+            return Results(self._tables.proposal_areas)
+        found = self.conference(conference)
+        return self._index.proposals.discussed.get(found.id, Results())
+
+    def proposal(self, key: Proposal | str) -> Proposal:
+        """One common proposal by its id, the set and its number there (``"2017-05"``).
+
+        >>> Dataset.bundled().proposal("2017-03").deadline
+        PartialDate.parse('2018-06')
+        """
+        by_id = self._index.proposals.by_id
+        if isinstance(key, Proposal):
+            if by_id.get(key.id) is not key and by_id.get(key.id) != key:
+                raise UnknownProposalError(key.id, hint=_foreign("proposal", key.id in by_id))
+            return key
+        if not isinstance(key, str):
+            raise TypeError(f"key must be a Proposal or a str, got {type(key).__name__}")
+        if len(key) > MAX_NAME:
+            raise _name_too_long(key, "proposal id")
+        found = by_id.get(key.strip())
+        if found is None:
+            raise UnknownProposalError(
+                key, list(by_id), hint="a proposal's id is its set and number, as in '2017-05'"
+            )
+        return found
+
+    def proposals(
+        self,
+        area: ProposalArea | str | None = None,
+        topic: Topic | str | None = None,
+        set: ProposalSet | str | int | None = None,
+    ) -> Results[Proposal]:
+        """The common proposals matching every filter given, set by set in the texts' order.
+
+        ``area`` takes its sub-areas' proposals too; ``topic`` matches a proposal's own
+        topics and its areas' topics, narrower topics included; ``set`` is a set or the
+        year it was endorsed.
+
+        >>> ds = Dataset.bundled()
+        >>> [p.id for p in ds.proposals(topic="terrorism")]
+        ['2017-02', '2017-03', '2017-05']
+        >>> [p.id for p in ds.proposals(area="cyber", set=2016)]
+        ['2016-cyber-concepts', '2016-cyber-training', '2016-cyber-research']
+        """
+        index = self._index.proposals
+        pools: list[Results[Proposal]] = []
+        if area is not None:
+            pools.append(index.by_area[self.proposal_area(area).id])
+        if topic is not None:
+            pools.append(index.by_topic.get(self.topic(topic).id, Results()))
+        if set is not None:
+            pools.append(index.by_set[self._proposal_set(set).id])
+        if not pools:
+            return index.ordered
+        if len(pools) == 1:
+            return pools[0]
+        rest = [frozenset(map(id, p)) for p in pools[1:]]
+        return Results(p for p in pools[0] if all(id(p) in r for r in rest))
 
     def topics(self) -> Results[Topic]:
         """Every topic of the taxonomy.

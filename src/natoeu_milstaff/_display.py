@@ -34,6 +34,7 @@ HEAD, TAIL = 10, 5
 # (browsers break lines at hyphens).
 _LEFT = ' style="text-align:left;vertical-align:top"'
 _LEFT_NOWRAP = ' style="text-align:left;vertical-align:top;white-space:nowrap"'
+_LEFT_WIDE = ' style="text-align:left;vertical-align:top;min-width:20em"'
 _NOWRAP = ' style="white-space:nowrap"'
 _CAPTION_TOP = ' style="text-align:left;caption-side:top"'
 _CAPTION_BOTTOM = ' style="text-align:left;caption-side:bottom;color:#666"'
@@ -148,7 +149,9 @@ _INLINE: dict[str, Callable[[Any], str]] = {
     "Announcement": lambda a: (
         _e(a.as_stated or a.date or "date unknown") + (f", host {_e(a.host.value)}" if a.host else "")
     ),
-    "ProposalSet": lambda p: f"{_e(p.date)}: {_e(p.count)} proposals",
+    "ProposalSet": lambda p: f"{_e(p.id)} ({_e(p.date)}): {_e(p.count)} proposals",
+    "ProposalArea": lambda a: _e(a.label),
+    "Proposal": lambda p: _e(p.id),
     "Appointment": lambda a: f"{_e(a.official.name)}, {_e(a.post.code)}, {_window(a)}",
     "HolderGap": lambda g: f"{_e(g.post.code)}: {_e(g.start)} to {_e(g.end)}",
     "JointDeclaration": lambda d: _e(d.id),
@@ -190,12 +193,15 @@ def _detail(value: Any) -> str:
 
 
 class Column:
-    """A column of a collection's table: its header, its cell, whether to keep it on one line."""
+    """A column of a collection's table: its header, its cell, whether to keep it on one
+    line, or (``wide``) whether its text, a sentence, needs room to read."""
 
-    __slots__ = ("header", "nowrap", "show")
+    __slots__ = ("header", "nowrap", "show", "wide")
 
-    def __init__(self, header: str, show: Callable[[Any], str], *, nowrap: bool = False) -> None:
-        self.header, self.show, self.nowrap = header, show, nowrap
+    def __init__(
+        self, header: str, show: Callable[[Any], str], *, nowrap: bool = False, wide: bool = False
+    ) -> None:
+        self.header, self.show, self.nowrap, self.wide = header, show, nowrap, wide
 
 
 def _sources(record: Any) -> str:
@@ -214,6 +220,13 @@ def _topics(conference: Any) -> str:
 def _dates(conference: Any) -> str:
     end = conference.end_date
     return _e(conference.date) + (f"<div>to {_e(end)}</div>" if end is not None else "")
+
+
+def _period(report: Any) -> str:
+    start, end = report.period_start, report.period_end
+    if start is None and end is None:
+        return ""
+    return f"{_e(start or '?')} to {_e(end or '?')}"
 
 
 def _start(appointment: Any) -> str:
@@ -291,6 +304,30 @@ _COLUMNS: dict[str, list[Column]] = {
     "ProgressReport": [
         _short("number"),
         _short("date"),
+        Column("period", _period, nowrap=True),
+        Column("sets", lambda r: ", ".join(_e(s.id) for s in r.proposal_sets), nowrap=True),
+        Column("sources", _sources),
+    ],
+    "ProposalSet": [
+        _short("id"),
+        _short("date"),
+        _short("count"),
+        Column("incomplete", _field("incomplete")),
+        Column("sources", _sources),
+    ],
+    "ProposalArea": [
+        _short("id"),
+        Column("label", _field("label")),
+        Column("part of", lambda a: _one_line(a.parent.id) if a.parent else ""),
+        Column("topics", lambda a: ", ".join(_one_line(t.id) for t in a.topics)),
+        Column("sources", _sources),
+    ],
+    "Proposal": [
+        _short("id"),
+        Column("area", lambda p: _e(p.area.label)),
+        Column("summary", _field("summary"), wide=True),
+        _short("deadline"),
+        Column("topics", lambda p: ", ".join(_one_line(t.id) for t in p.topics)),
         Column("sources", _sources),
     ],
     "AlternationException": [
@@ -325,8 +362,9 @@ def _columns(items: tuple[Any, ...]) -> list[Column]:
     return [Column("kind", lambda item: _e(_class_name(item)), nowrap=True), Column("value", _inline)]
 
 
-def _cell(tag: str, content: str, *, nowrap: bool = False) -> str:
-    return f"<{tag}{_LEFT_NOWRAP if nowrap else _LEFT}>{content}</{tag}>"
+def _cell(tag: str, content: str, *, nowrap: bool = False, wide: bool = False) -> str:
+    style = _LEFT_NOWRAP if nowrap else _LEFT_WIDE if wide else _LEFT
+    return f"<{tag}{style}>{content}</{tag}>"
 
 
 def results_html(items: tuple[Any, ...]) -> str:
@@ -335,7 +373,7 @@ def results_html(items: tuple[Any, ...]) -> str:
         return f"<table><caption{_CAPTION_BOTTOM}>0 records</caption></table>"
     columns = _columns(items)
     rows = [
-        "<tr>" + "".join(_cell("td", c.show(item), nowrap=c.nowrap) for c in columns) + "</tr>"
+        "<tr>" + "".join(_cell("td", c.show(item), nowrap=c.nowrap, wide=c.wide) for c in columns) + "</tr>"
         for item in _shown(items)
     ]
     one_kind = len({_kind(item) for item in items}) == 1

@@ -19,6 +19,7 @@ __all__ = [
     "UnknownConferenceError",
     "UnknownOfficialError",
     "UnknownPostError",
+    "UnknownProposalError",
     "UnknownTopicError",
     "WriteError",
 ]
@@ -123,7 +124,10 @@ class _UnknownKeyError(Error, LookupError):
         choices: collections.abc.Iterable[str] | collections.abc.Mapping[str, str] = (),
         *,
         hint: str = "",
+        kind: str | None = None,
     ) -> None:
+        if kind is not None:  # one class for several kinds of key (UnknownProposalError)
+            self.kind = kind
         self.key = key
         self.matches: tuple[str, ...] = _close_matches(key, choices)
         self.hint = hint
@@ -187,6 +191,20 @@ class UnknownConferenceError(_UnknownKeyError):
     """
 
     kind = "conference"
+
+
+class UnknownProposalError(_UnknownKeyError):
+    """No common proposal, proposal set or proposal area has this id or name; ``kind``
+    says which was asked for and ``matches`` holds the closest.
+
+    >>> try:
+    ...     nm.proposal_area("military mobilty")
+    ... except nm.UnknownProposalError as error:
+    ...     print(error)
+    unknown proposal area 'military mobilty'; did you mean 'Military mobility'?
+    """
+
+    kind = "proposal"
 
 
 class DataError(Error, ValueError):
@@ -314,6 +332,7 @@ _PUBLIC = (
     UnknownTopicError,
     UnknownOfficialError,
     UnknownConferenceError,
+    UnknownProposalError,
     DataError,
     WriteError,
 )

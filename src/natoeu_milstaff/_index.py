@@ -21,7 +21,19 @@ from ._value import Results
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from ._model import Appointment, Conference, JointDeclaration, Official, Organisation, Post, Tables, Topic
+    from ._model import (
+        Appointment,
+        Conference,
+        JointDeclaration,
+        Official,
+        Organisation,
+        Post,
+        Proposal,
+        ProposalArea,
+        ProposalSet,
+        Tables,
+        Topic,
+    )
 
 __all__ = ["MAX_NAME", "Index", "Names", "Tenures", "fold"]
 
@@ -31,7 +43,7 @@ a conference key, a host; ``validate()`` holds the names in a dataset to it too.
 longest name in the bundled data has 60."""
 
 T = TypeVar("T")
-R = TypeVar("R", "Post", "Official", "Topic")
+R = TypeVar("R", "Post", "Official", "Topic", "ProposalArea")
 
 
 def fold(text: str) -> str:
@@ -213,13 +225,19 @@ class Index:
         return Filters(self.chronology)
 
     @_family
+    def narrower(self) -> dict[str, set[str]]:
+        """Topic id -> the ids of the topics directly narrower than it."""
+        narrower: dict[str, set[str]] = {t.id: set() for t in self.tables.topics}
+        for t in self.tables.topics:
+            for parent in t.broader:
+                narrower.setdefault(parent.id, set()).add(t.id)
+        return narrower
+
+    @_family
     def about(self) -> dict[str | Topic, Results[Conference]]:
         """Topic (by id, any name, or the record) -> meetings on it or a narrower topic."""
         topics = self.tables.topics
-        narrower: dict[str, set[str]] = {t.id: set() for t in topics}
-        for t in topics:
-            for parent in t.broader:
-                narrower.setdefault(parent.id, set()).add(t.id)
+        narrower = self.narrower
         tagged: dict[str, list[Conference]] = {}
         ordered = self.chronology.ordered
         for c in ordered:
@@ -228,7 +246,7 @@ class Index:
         position = {c.id: i for i, c in enumerate(ordered)}
         by_id: dict[str, Results[Conference]] = {}
         for topic_id in narrower:
-            hits = {c.id: c for tid in _descendants(topic_id, narrower) for c in tagged.get(tid, ())}
+            hits = {c.id: c for tid in _reach((topic_id,), narrower) for c in tagged.get(tid, ())}
             by_id[topic_id] = Results(hits[i] for i in sorted(hits, key=position.__getitem__))
         about: dict[str | Topic, Results[Conference]] = {
             key: by_id[t.id] for key, t in self.topics.keys.items()
@@ -261,6 +279,78 @@ class Index:
     @_family
     def declarations(self) -> Results[JointDeclaration]:
         return Results(sorted(self.tables.declarations, key=lambda d: (*d.date.sort_key(), d.id)))
+
+    @_family
+    def areas(self) -> Names[ProposalArea]:
+        return Names(self.tables.proposal_areas, lambda a: a.label)
+
+    @_family
+    def proposals(self) -> Proposals:
+        return Proposals(self.tables, self.narrower, self.about, self.chronology)
+
+
+class Proposals:
+    """The common proposals by id, set, area and topic, and the areas' conferences.
+
+    A proposal is in its area and in every area its area is part of. It is about its
+    own topics, its areas' topics, and every topic broader than those; so is an area
+    about its own, its sub-areas' and their broader topics. An area's conferences are
+    the meetings about any of its or its sub-areas' topics (or a narrower one).
+    """
+
+    __slots__ = ("by_area", "by_id", "by_set", "by_topic", "discussed", "meetings", "ordered", "sets")
+
+    def __init__(
+        self,
+        tables: Tables,
+        narrower: Mapping[str, set[str]],
+        about: Mapping[Any, Results[Conference]],
+        chronology: Chronology,
+    ) -> None:
+        self.sets: Results[ProposalSet] = Results(
+            sorted(tables.proposal_sets, key=lambda s: (*s.date.sort_key(), s.id))
+        )
+        rank = {s.id: i for i, s in enumerate(self.sets)}
+        # Set by set; in a set, by place in the text, then those whose place is unknown
+        # in the order of the data file.
+        self.ordered: Results[Proposal] = Results(
+            sorted(
+                tables.proposals,
+                key=lambda p: (rank.get(p.set.id, len(rank)), p.set.id, p.number is None, p.number or 0),
+            )
+        )
+        self.by_id = {p.id: p for p in self.ordered}
+        broader: dict[str, set[str]] = {}  # topic id -> itself and every broader topic id
+        for parent, children in narrower.items():
+            for child in children:
+                broader.setdefault(child, set()).add(parent)
+        by_area: dict[str, list[Proposal]] = {a.id: [] for a in tables.proposal_areas}
+        by_set: dict[str, list[Proposal]] = {s.id: [] for s in tables.proposal_sets}
+        by_topic: dict[str, list[Proposal]] = {t.id: [] for t in tables.topics}
+        for p in self.ordered:
+            for area in p.area.path:
+                by_area.setdefault(area.id, []).append(p)
+            by_set.setdefault(p.set.id, []).append(p)
+            tags = {t.id for t in p.topics} | {t.id for a in p.area.path for t in a.topics}
+            for topic_id in _reach(tags, broader):
+                by_topic.setdefault(topic_id, []).append(p)
+        self.by_area = {key: Results(found) for key, found in by_area.items()}
+        self.by_set = {key: Results(found) for key, found in by_set.items()}
+        self.by_topic = {key: Results(found) for key, found in by_topic.items()}
+        # An area's conferences: those about its own or a sub-area's topics.
+        position = {c.id: i for i, c in enumerate(chronology.ordered)}
+        within: dict[str, set[str]] = {a.id: set() for a in tables.proposal_areas}
+        for a in tables.proposal_areas:
+            for wider in a.path:
+                within.setdefault(wider.id, set()).update(t.id for t in a.topics)
+        self.meetings: dict[str, Results[Conference]] = {}
+        discussed: dict[str, list[ProposalArea]] = {}
+        for a in tables.proposal_areas:
+            hits = {c.id: c for topic_id in within[a.id] for c in about.get(topic_id, ())}
+            self.meetings[a.id] = Results(hits[i] for i in sorted(hits, key=position.__getitem__))
+            for c in self.meetings[a.id]:
+                discussed.setdefault(c.id, []).append(a)
+        self.discussed = {key: Results(found) for key, found in discussed.items()}
 
 
 class Tenures:
@@ -406,14 +496,16 @@ def _minus(day: dt.date, span: dt.timedelta) -> dt.date:
     return dt.date.min if day - dt.date.min <= span else day - span
 
 
-def _descendants(root: str, narrower: Mapping[str, set[str]]) -> set[str]:
-    seen = {root}
-    stack = [root]
+def _reach(start: Iterable[str], links: Mapping[str, set[str]]) -> set[str]:
+    """The ids in ``start`` and every id reached from them along ``links`` (narrower
+    topics, or broader ones), each once."""
+    seen = set(start)
+    stack = list(seen)
     while stack:
-        for child in narrower.get(stack.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
+        for found in links.get(stack.pop(), ()):
+            if found not in seen:
+                seen.add(found)
+                stack.append(found)
     return seen
 
 

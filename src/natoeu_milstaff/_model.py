@@ -45,6 +45,8 @@ __all__ = [
     "Organisation",
     "Post",
     "ProgressReport",
+    "Proposal",
+    "ProposalArea",
     "ProposalSet",
     "Search",
     "Service",
@@ -689,17 +691,35 @@ class AlternationException(Record):
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class ProposalSet(Record):
-    """Common proposals endorsed together by the EU and NATO councils.
+    """Common proposals endorsed together by the EU and NATO councils, named by year.
 
-    >>> [(str(s.date), s.count) for s in nm.joint_declarations()[0].proposal_sets]
-    [('2016-12-06', 42), ('2017-12-05', 32)]
+    >>> [(s.id, str(s.date), s.count) for s in nm.proposal_sets()]
+    [('2016', '2016-12-06', 42), ('2017', '2017-12-05', 32)]
     """
 
-    _ref_by = ("date",)
+    _ref_by = ("id",)
 
+    id: str = attrs.field(validator=_slug)
+    """The year it was endorsed, ``"2016"`` or ``"2017"``, with which its proposals' ids begin."""
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    """The day the councils endorsed it."""
     count: int = attrs.field(validator=_strict_int)
+    """How many proposals the official texts say it holds."""
+    incomplete: str | None = attrs.field(default=None, validator=_optional_text, repr=False)
+    """Why the record lists fewer of its proposals than ``count``; ``None`` when it lists them all."""
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), validator=_tuple_of(Conflict), repr=False)
+    """Other counts that sources give (``field = "count"``), each explained."""
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
+
+    @property
+    def year(self) -> int:
+        """The year it was endorsed.
+
+        >>> nm.proposal_sets()[1].year
+        2017
+        """
+        return self.date.earliest().year
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -744,8 +764,8 @@ class ProgressReport(Record):
     """A joint progress report on implementing the common set of proposals.
 
     >>> first = nm.progress_reports()[0]
-    >>> first.number, str(first.date)
-    (1, '2017-06')
+    >>> first.number, str(first.date), [s.id for s in first.proposal_sets]
+    (1, '2017-06', ['2016'])
     """
 
     _ref_by = ("number",)
@@ -754,6 +774,97 @@ class ProgressReport(Record):
     """Its place in the series, 1 for the first report."""
     date: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
     """When the EU and NATO councils took note of it or it was published."""
+    period_start: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    """The start of the period it reports on, where a source says; else ``None``."""
+    period_end: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    """The end of the period it reports on, where a source says; else ``None``."""
+    proposal_sets: tuple[ProposalSet, ...] = attrs.field(
+        default=(), validator=_tuple_of(ProposalSet), repr=False
+    )
+    """The sets of proposals whose implementation it reports on."""
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProposalArea(Record):
+    """An area of cooperation the common proposals are grouped under, as the texts group them.
+
+    ``topics`` map it onto the topic taxonomy: the conferences about any of them (or
+    about a narrower topic, or about a sub-area's topic) are the ones that discussed it.
+
+    >>> area = nm.proposal_area("military mobility")
+    >>> area.id, area.label, [t.id for t in area.topics]
+    ('military-mobility', 'Military mobility', ['military-mobility'])
+    """
+
+    _ref_by = ("id",)
+
+    id: str = attrs.field(validator=_slug)
+    label: str = attrs.field(validator=_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    """Other names the texts give the area."""
+    parent: "ProposalArea | None" = attrs.field(default=None)
+    """The area this one is a part of (the hybrid threats' sub-areas), else ``None``."""
+    topics: tuple[Topic, ...] = attrs.field(validator=_tuple_of(Topic))
+    notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
+    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
+
+    @parent.validator
+    def _check_parent(self, _: "attrs.Attribute[ProposalArea | None]", value: object) -> None:
+        _optional(ProposalArea)(self, attrs.fields(ProposalArea).parent, value)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the area can be looked up by (id, label and aliases).
+
+        >>> nm.proposal_area("cyber").names[:2]
+        ('cyber', 'Cyber security and defence')
+        """
+        return (self.id, self.label, *self.aliases)
+
+    @property
+    def path(self) -> "tuple[ProposalArea, ...]":
+        """The area and the areas it is part of, widest first.
+
+        >>> [a.id for a in nm.proposal_area("hybrid-resilience").path]
+        ['hybrid-threats', 'hybrid-resilience']
+        """
+        chain = [self]
+        while chain[-1].parent is not None:
+            chain.append(chain[-1].parent)
+        return tuple(reversed(chain))
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Proposal(Record):
+    """One of the common proposals implementing the 2016 Joint Declaration.
+
+    Its id begins with its set's: where the record knows its place in the set's official
+    text, the id is the set and that number (``"2017-05"``, the fifth of the set of
+    December 2017); where it does not, the set and a few words (``"2016-fusion-cell"``).
+    The ``summary`` is the project's own words, never the official sentence.
+
+    >>> p = nm.proposal("2017-01")
+    >>> p.id, p.set.id, p.number, p.area.id
+    ('2017-01', '2017', 1, 'hybrid-situational-awareness')
+    """
+
+    _ref_by = ("id",)
+
+    id: str = attrs.field(validator=_slug)
+    set: ProposalSet = attrs.field(validator=v.instance_of(ProposalSet), repr=False)
+    """The set it belongs to (its id begins with the set's)."""
+    number: int | None = attrs.field(default=None, validator=_optional(int))
+    """Its place in the set's official text, from 1; ``None`` where no source read shows it."""
+    area: ProposalArea = attrs.field(validator=v.instance_of(ProposalArea))
+    """The area the text lists it under (a sub-area where the text has them)."""
+    summary: str = attrs.field(validator=_text)
+    """What it asks for, in the project's own words."""
+    deadline: PartialDate | None = attrs.field(default=None, validator=_optional(PartialDate))
+    """The date the text sets for it, at the text's precision; ``None`` where it sets none."""
+    topics: tuple[Topic, ...] = attrs.field(default=(), validator=_tuple_of(Topic), repr=False)
+    """Topics of the taxonomy it is about, besides its area's."""
     notes: tuple[str, ...] = attrs.field(default=(), validator=_texts, repr=False)
     sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
 
@@ -863,12 +974,19 @@ class Tables(Value):
     exceptions: tuple[AlternationException, ...] = _table(
         "alternation.toml", "exception", AlternationException
     )
+    proposal_sets: tuple[ProposalSet, ...] = _table(
+        "proposal_sets.toml", "proposal_set", ProposalSet, "id", referred=True
+    )
     declarations: tuple[JointDeclaration, ...] = _table(
         "declarations.toml", "declaration", JointDeclaration, "id"
     )
     progress_reports: tuple[ProgressReport, ...] = _table(
         "progress_reports.toml", "progress_report", ProgressReport, "number"
     )
+    proposal_areas: tuple[ProposalArea, ...] = _table(
+        "proposal_areas.toml", "area", ProposalArea, "id", referred=True
+    )
+    proposals: tuple[Proposal, ...] = _table("proposals.toml", "proposal", Proposal, "id")
 
 
 TABLES: tuple[Table, ...] = tuple(Table(attr=f.name, **f.metadata["table"]) for f in attrs.fields(Tables))

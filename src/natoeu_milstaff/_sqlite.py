@@ -22,7 +22,8 @@ SQLite keeps no comments on columns: ``_tables`` describes each table and view a
 pattern). The table ``dataset`` holds the data's version and as-of date.
 
 Views join what the tables hold by key: ``conference_chairs``, ``post_holders``,
-``conference_topics``, the junctions ``agenda_item_topics`` and ``topic_broader`` (a
+``conference_topics``, ``area_conferences`` (the conferences that discussed each area of
+the common proposals), the junctions ``agenda_item_topics`` and ``topic_broader`` (a
 list of ids as one row per id, so that a join needs no JSON function) and
 ``citations`` (every source each row cites). The FTS5 table ``search`` indexes agenda
 item titles, source titles and officials' names, with the ``unicode61
@@ -301,6 +302,25 @@ SELECT up.conference_id, up.topic_id, t.label, max(up.direct)
 FROM up LEFT JOIN topics AS t ON t.id = up.topic_id
 GROUP BY up.conference_id, up.topic_id
 ORDER BY up.conference_id, up.topic_id""",
+    ),
+    _View(
+        "area_conferences",
+        "each row: a conference that discussed an area of the common proposals (an agenda item on "
+        "one of the area's or its parts' topics, or on a narrower topic), as meetings_about(area) answers",
+        (
+            ("area_id", "the area's id (proposal_areas.id)"),
+            ("conference_id", "the conference's id"),
+        ),
+        """WITH RECURSIVE within (area_id, part_id) AS (
+  SELECT id, id FROM proposal_areas
+  UNION
+  SELECT w.area_id, a.id FROM within AS w JOIN proposal_areas AS a ON a.parent_id = w.part_id
+)
+SELECT DISTINCT w.area_id, ct.conference_id
+FROM within AS w
+JOIN proposal_areas_topics AS at ON at.proposal_area_id = w.part_id
+JOIN conference_topics AS ct ON ct.topic_id = at.topic_id
+ORDER BY w.area_id, ct.conference_id""",
     ),
 )
 

@@ -46,6 +46,7 @@ def check(ds: Any) -> tuple[str, ...]:
     problems += _chairs(ds)
     problems += _conferences(ds)
     problems += _alternation(ds)
+    problems += _proposals(ds)
     return tuple(problems)
 
 
@@ -75,6 +76,7 @@ def _unique_ids(ds: Any) -> Iterator[str]:
         ("officials.toml", "official", ds.officials),
         ("posts.toml", "post", ds.posts),
         ("topics.toml", "topic", ds.topics),
+        ("proposal_areas.toml", "area", ds.proposal_areas),
     )
     for file, key, records in named:
         owners: dict[str, set[str]] = {}
@@ -139,6 +141,27 @@ def _references(ds: Any) -> Iterator[str]:
         where = _where("alternation.toml", "exception", index)
         yield from missing(e.after, conferences, "conference", where + ".after")
         yield from missing(e.before, conferences, "conference", where + ".before")
+    sets, areas = set(ds.proposal_sets), set(ds.proposal_areas)
+    for index, d in enumerate(ds.declarations):
+        for j, found in enumerate(d.proposal_sets):
+            where = _where("declarations.toml", "declaration", index, f".proposal_sets[{j}]")
+            yield from missing(found, sets, "proposal set", where)
+    for index, r in enumerate(ds.progress_reports):
+        for j, found in enumerate(r.proposal_sets):
+            where = _where("progress_reports.toml", "progress_report", index, f".proposal_sets[{j}]")
+            yield from missing(found, sets, "proposal set", where)
+    for index, a in enumerate(ds.proposal_areas):
+        where = _where("proposal_areas.toml", "area", index)
+        if a.parent is not None:
+            yield from missing(a.parent, areas, "proposal area", where + ".parent")
+        for j, topic in enumerate(a.topics):
+            yield from missing(topic, topics, "topic", f"{where}.topics[{j}]")
+    for index, p in enumerate(ds.proposals):
+        where = _where("proposals.toml", "proposal", index)
+        yield from missing(p.set, sets, "proposal set", where + ".set")
+        yield from missing(p.area, areas, "proposal area", where + ".area")
+        for j, topic in enumerate(p.topics):
+            yield from missing(topic, topics, "topic", f"{where}.topics[{j}]")
     for path, src in _citations(ds):
         yield from missing(src, sources, "source", path)
 
@@ -166,8 +189,15 @@ def _citing(ds: Any) -> Iterator[tuple[str, tuple[Source, ...]]]:
     for index, d in enumerate(ds.declarations):
         where = _where("declarations.toml", "declaration", index)
         yield where, d.sources
-        yield from ((f"{where}.proposal_sets[{j}]", p.sources) for j, p in enumerate(d.proposal_sets))
         yield from ((f"{where}.conflicts[{j}]", x.sources) for j, x in enumerate(d.conflicts))
+    for index, s in enumerate(ds.proposal_sets):
+        where = _where("proposal_sets.toml", "proposal_set", index)
+        yield where, s.sources
+        yield from ((f"{where}.conflicts[{j}]", x.sources) for j, x in enumerate(s.conflicts))
+    for index, a in enumerate(ds.proposal_areas):
+        yield _where("proposal_areas.toml", "area", index), a.sources
+    for index, p in enumerate(ds.proposals):
+        yield _where("proposals.toml", "proposal", index), p.sources
 
 
 def _citations(ds: Any) -> Iterator[tuple[str, Source]]:
@@ -327,6 +357,70 @@ def _conferences(ds: Any) -> Iterator[str]:
                 f"conferences.toml: $.conference: ordinals do not increase with dates: "
                 f"{a.id} is no. {a.ordinal} but {b.id} (no. {b.ordinal}) took place before it"
             )
+
+
+def _proposals(ds: Any) -> Iterator[str]:
+    """The common proposals: each set lists as many as the texts say, or says why not;
+    ids follow sets and places; every area maps onto a topic; dates in order."""
+    listed: dict[str, list[Any]] = {}
+    for p in ds.proposals:
+        listed.setdefault(p.set.id, []).append(p)
+    for index, found in enumerate(ds.proposal_sets):
+        where = _where("proposal_sets.toml", "proposal_set", index)
+        mine = listed.get(found.id, [])
+        if found.count < 1:
+            yield f"{where}.count: a set holds at least one proposal, got {found.count}"
+        if len(mine) > found.count:
+            yield (
+                f"{where}: the record lists {len(mine)} proposals of the set {found.id!r}, "
+                f"more than its count {found.count}"
+            )
+        elif len(mine) < found.count and found.incomplete is None:
+            yield (
+                f"{where}: the record lists {len(mine)} of the set's {found.count} proposals; "
+                "'incomplete' must say why the others are missing"
+            )
+        elif len(mine) == found.count and found.incomplete is not None:
+            yield f"{where}.incomplete: the record lists all {found.count} proposals of the set"
+        numbers = [p.number for p in mine if p.number is not None]
+        for number in sorted(n for n, k in Counter(numbers).items() if k > 1):
+            yield f"{where}: two proposals of the set {found.id!r} have the number {number}"
+        for number in sorted({n for n in numbers if not 1 <= n <= found.count}):
+            yield (
+                f"{where}: a proposal of the set {found.id!r} has the number {number}, "
+                f"outside 1 to {found.count}"
+            )
+    for index, p in enumerate(ds.proposals):
+        where = _where("proposals.toml", "proposal", index)
+        rest = p.id[len(p.set.id) + 1 :] if p.id.startswith(f"{p.set.id}-") else None
+        if p.number is not None and p.id != f"{p.set.id}-{p.number:02d}":
+            yield f"{where}.id: {p.id!r} must be the set and the number, {p.set.id}-{p.number:02d}"
+        elif rest is None:
+            yield f"{where}.id: {p.id!r} must begin with its set's id, {p.set.id}-"
+        elif p.number is None and rest.replace("-", "").isdigit():
+            yield f"{where}.id: {p.id!r} looks like a place in the text, but the proposal has no number"
+        if p.deadline is not None and p.deadline.latest() < p.set.date.earliest():
+            yield f"{where}.deadline: {p.deadline} is before the set was endorsed ({p.set.date})"
+    owners = Counter(s.id for d in ds.declarations for s in d.proposal_sets)
+    for index, found in enumerate(ds.proposal_sets):
+        if owners[found.id] != 1:
+            yield (
+                _where("proposal_sets.toml", "proposal_set", index)
+                + f": {owners[found.id]} declarations list the set {found.id!r}; it implements exactly one"
+            )
+    for index, area in enumerate(ds.proposal_areas):
+        if not area.topics:
+            where = _where("proposal_areas.toml", "area", index)
+            yield f"{where}.topics: an area must map onto at least one topic of the taxonomy"
+    for index, r in enumerate(ds.progress_reports):
+        where = _where("progress_reports.toml", "progress_report", index)
+        for j, found in enumerate(r.proposal_sets):
+            if found.date.earliest() > r.date.latest():
+                endorsed = f"the set {found.id!r} was endorsed after the report ({r.date})"
+                yield f"{where}.proposal_sets[{j}]: {endorsed}"
+        start, end = r.period_start, r.period_end
+        if start is not None and end is not None and start.earliest() > end.latest():
+            yield f"{where}.period_end: the period ends ({end}) before it starts ({start})"
 
 
 def expected_break(a: Conference, b: Conference) -> BreakKind | None:
