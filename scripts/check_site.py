@@ -169,6 +169,7 @@ def record_pages(ds: nm.Dataset) -> dict[str, list[str]]:
         "post": [f"data/posts/{p.code.lower()}.html" for p in ds.posts()],
         "topic": [f"data/topics/{t.id}.html" for t in ds.topics()],
         "declaration": [f"data/declarations/{d.id}.html" for d in ds.joint_declarations()],
+        "proposal area": [f"data/proposals/{a.id}.html" for a in ds.proposal_areas()],
         "source": [f"data/sources/{s.id}.html" for s in ds.sources()],
     }
 

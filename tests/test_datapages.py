@@ -140,7 +140,11 @@ def _citing_pages(table: str, row: dict[str, Any]) -> set[tuple[str, str]]:
     if table == "joint_declarations":
         return {("Joint declarations", f"../declarations/{row['id']}.md")}
     if table == "proposal_sets":
-        return {("Joint declarations", f"../declarations/{row['declaration_id']}.md")}
+        return {("Common proposals", f"../proposals.md#set-{row['id']}")}
+    if table == "proposal_areas":
+        return {("Common proposals", f"../proposals/{row['id']}.md")}
+    if table == "proposals":
+        return {("Common proposals", f"../proposals/{row['area_id']}.md#{row['id']}")}
     if table == "progress_reports":
         return {("Progress reports", "../declarations.md#progress-reports")}
     if table == "conflicts":
@@ -149,7 +153,10 @@ def _citing_pages(table: str, row: dict[str, Any]) -> set[tuple[str, str]]:
             "conference": ("Conferences", "conferences"),
             "appointment": ("Tenures", "officials"),
             "declaration": ("Joint declarations", "declarations"),
+            "proposal_set": ("Common proposals", "proposals"),
         }[kind]
+        if kind == "proposal_set":
+            return {(heading, f"../proposals.md#set-{key}")}
         return {
             (heading, f"../{folder}/{key.split('@')[0]}.md")
         }  # an appointment's id starts with its official's
@@ -240,7 +247,7 @@ def test_stale_pages_go_and_the_timeline_is_the_timeline_extensions(tmp_path: Pa
     written = datapages.generate(out, ds)
     assert not (out / "timeline-small.html").exists() and not (out / "timeline.md").exists()
     assert not {p.name for p in written} & set(datapages.TIMELINE_PLACEHOLDERS)
-    for folder in ("officials", "sources", "topics", "declarations"):
+    for folder in ("officials", "sources", "topics", "declarations", "proposals"):
         (out / folder / "gone.md").write_text("# Gone\n", encoding="utf-8")
     # Without it, the placeholders replace whatever timeline an earlier build left.
     (out / "timeline-small.html").write_text("<svg>an old one</svg>\n", encoding="utf-8")

@@ -64,6 +64,7 @@ def test_a_record_without_its_page_is_found(tmp_path: Path) -> None:
         + len(ds.posts())
         + len(ds.topics())
         + len(ds.joint_declarations())
+        + len(ds.proposal_areas())
         + len(ds.sources())
     )
     site = _site(tmp_path, {page: "x" for pages in wanted.values() for page in pages})

@@ -1,7 +1,8 @@
 """Generate the data pages of the documentation from the bundled dataset.
 
 At ``builder-inited`` this writes ``docs/data/``: one page per conference, official,
-post, topic, joint declaration and source, an index of each kind, the coverage page,
+post, topic, joint declaration, area of the common proposals and source, an index of
+each kind, the coverage page,
 the data-release page, the exported tables, and the notebook table the tutorial
 shows. The files are build output (git ignores them).
 
@@ -36,7 +37,7 @@ from natoeu_milstaff._model import TABLES
 from natoeu_milstaff._release import cite
 
 # The folders of record pages; generate() removes a page there whose record is gone.
-FOLDERS = ("conferences", "officials", "posts", "topics", "declarations", "sources")
+FOLDERS = ("conferences", "officials", "posts", "topics", "declarations", "proposals", "sources")
 
 # What each kind of source is, in words (the enum's docstrings are not kept at run time).
 SOURCE_KINDS = {
@@ -100,6 +101,15 @@ def _topic(t: nm.Topic, up: str) -> str:
 
 def _declaration(d: nm.JointDeclaration, up: str) -> str:
     return f"[{d.date}, {_escape(d.place or 'place unknown')}]({up}declarations/{d.id}.md)"
+
+
+def _area(a: nm.ProposalArea, up: str) -> str:
+    return f"[{_escape(a.label)}]({up}proposals/{a.id}.md)"
+
+
+def _proposal(p: nm.Proposal, up: str) -> str:
+    """A proposal's id, linking its line on its area's page."""
+    return f"[{p.id}]({up}proposals/{p.area.id}.md#{p.id})"
 
 
 def _source(s: nm.Source, up: str) -> str:
@@ -222,8 +232,6 @@ def _part_name(value: object) -> str:
         return "announcement of the next meeting"
     if isinstance(value, nm.Conflict):
         return f"the conflict over {field_words(value.field)}"
-    if isinstance(value, nm.ProposalSet):
-        return f"the proposals of {value.date}"
     return type(value).__name__
 
 
@@ -282,6 +290,12 @@ def _citer(record: Any, up: str, as_of: dt.date) -> tuple[str, str]:
     if isinstance(record, nm.AlternationException):
         pair = f"{_conf(record.after, up)} and {_conf(record.before, up)}"
         return "Breaks in the alternation of hosts", BREAKS[record.kind].format(pair)
+    if isinstance(record, nm.ProposalSet):
+        return "Common proposals", f"[the set of {record.date}]({up}proposals.md#set-{record.id})"
+    if isinstance(record, nm.ProposalArea):
+        return "Common proposals", f"the area {_area(record, up)}"
+    if isinstance(record, nm.Proposal):
+        return "Common proposals", f"proposal {_proposal(record, up)}: {_escape(record.summary)}"
     return type(record).__name__, _escape(repr(record))  # a new table: named, if plainly
 
 
@@ -292,6 +306,7 @@ CITER_ORDER = (
     "Officials",
     "Tenures",
     "Joint declarations",
+    "Common proposals",
     "Progress reports",
 )
 
@@ -344,6 +359,15 @@ def conference_page(
             briefers = f" Briefed by {', '.join(_escape(b) for b in item.briefers)}." if item.briefers else ""
             lines.append(f"- {_escape(item.title)}.{briefers} Topics: {topics}.{refs.mark(item.sources)}")
         lines.append("")
+    areas = ds.proposal_areas(conference=c)
+    if areas:
+        lines += [
+            "## Areas of the common proposals discussed",
+            "",
+            "The areas whose topics its agenda touches ([the common proposals](../proposals.md)).",
+            "",
+            *_bullets([_area(a, "../") for a in areas]),
+        ]
     if c.figures:
         lines += ["## Figures stated", ""]
         lines += [f"- {_escape(f.label)}: **{f.value}**{refs.mark(f.sources)}" for f in c.figures]
@@ -574,6 +598,15 @@ def topic_page(ds: nm.Dataset, topic: nm.Topic, narrower: dict[str, list[nm.Topi
             via = ", ".join(_topic(t, "../") for t in c.topics if t.id in below)
             items.append(f"{_conf(c, '../')}{host}, through {via}")
     lines += _bullets(items, "No meeting in the record.")
+    proposals = ds.proposals(topic=topic)
+    if proposals:
+        lines += [
+            f"## Common proposals on it ({len(proposals)})",
+            "",
+            "By their own topics or their area's, narrower topics included.",
+            "",
+            *_bullets([f"{_proposal(p, '../')}: {_escape(p.summary)}" for p in proposals]),
+        ]
     return "\n".join(lines)
 
 
@@ -620,7 +653,10 @@ def declaration_page(d: nm.JointDeclaration) -> str:
             "",
         ]
         lines += _bullets(
-            [f"{p.date}: {_count(p.count, 'proposal')}{refs.mark(p.sources)}" for p in d.proposal_sets]
+            [
+                f"[{p.date}](../proposals.md#set-{p.id}): {_count(p.count, 'proposal')}{refs.mark(p.sources)}"
+                for p in d.proposal_sets
+            ]
         )
     notes = [_escape(n) for n in d.notes] + _notes((), d.conflicts, refs)
     if notes:
@@ -650,11 +686,137 @@ def declarations_index(ds: nm.Dataset) -> str:
         ]
         refs = _Refs("")
         for r in reports:
+            period = ""
+            if r.period_start is not None or r.period_end is not None:
+                period = (
+                    f" Covers {r.period_start or 'an unknown start'} to {r.period_end or 'an unknown end'}."
+                )
+            sets = (
+                " On the proposals of "
+                + " and ".join(f"[{s.id}](proposals.md#set-{s.id})" for s in r.proposal_sets)
+                + "."
+                if r.proposal_sets
+                else ""
+            )
             notes = " " + " ".join(_escape(n) for n in r.notes) if r.notes else ""
-            lines.append(f"- Report {r.number}, {r.date}.{notes}{refs.mark(r.sources)}")
+            lines.append(
+                f"- Report {r.number}, {_whole(str(r.date))}.{_whole(period)}{sets}{notes}{refs.mark(r.sources)}"
+            )
         lines.append("")
         lines += refs.section()
     lines += _toctree([f"declarations/{d.id}" for d in ds.joint_declarations()])
+    return "\n".join(lines)
+
+
+# -- the common proposals ------------------------------------------------------------
+
+
+def _proposal_section(p: nm.Proposal, refs: _Refs) -> list[str]:
+    """A proposal on its area's page: a heading of its id, which links to it, and its facts."""
+    place = (
+        f"item {p.number} of the set of {p.set.id}"
+        if p.number
+        else f"in the set of {p.set.id}; its place in the text is unknown"
+    )
+    deadline = f" Deadline: {_whole(str(p.deadline))}." if p.deadline else ""
+    topics = f" Topics: {', '.join(_topic(t, '../') for t in p.topics)}." if p.topics else ""
+    lines = [f"### {p.id}", "", f"{_escape(p.summary)}.{refs.mark(p.sources)}", ""]
+    lines += [f"{_capital(place)}.{deadline}{topics}", ""]
+    lines += _bullets([_escape(n) for n in p.notes])
+    return lines
+
+
+def proposal_area_page(ds: nm.Dataset, area: nm.ProposalArea) -> str:
+    refs = _Refs("../")
+    refs.add(area.sources)
+    lines = _title(_escape(area.label))
+    subs = [a for a in ds.proposal_areas() if a.parent == area]
+    facts = [
+        ("Part of", _area(area.parent, "../") if area.parent else "none: an area of its own"),
+        ("Topics", ", ".join(_topic(t, "../") for t in area.topics)),
+        ("Record id", f"`{area.id}`"),
+    ]
+    if area.aliases:
+        facts.insert(0, ("Also called", ", ".join(_escape(a) for a in area.aliases)))
+    if subs:
+        facts.insert(1, ("Its parts", ", ".join(_area(a, "../") for a in subs)))
+    lines += _facts(facts)
+    own = [p for p in ds.proposals(area=area) if p.area == area]
+    lines += [f"## Proposals ({len(own)})", ""]
+    if subs:
+        lines += [
+            f"Listed under the area itself; its parts' pages list theirs ({len(ds.proposals(area=area))} in all).",
+            "",
+        ]
+    if not own:
+        lines += [
+            "The record lists none: the sources read do not show them (see [the sets](../proposals.md)).",
+            "",
+        ]
+    for p in own:
+        lines += _proposal_section(p, refs)
+    meetings = ds.meetings_about(area)
+    first = min((s.date.earliest() for s in ds.proposal_sets()), default=None)
+    early = [c for c in meetings if first is not None and c.date.latest() < first]
+    lines += [
+        f"## Conferences that discussed it ({len(meetings)})",
+        "",
+        "The conferences with an agenda item on one of its topics"
+        + (" or its parts' topics" if subs else "")
+        + ", narrower topics included"
+        + (", some of them before the first set of proposals was endorsed." if early else "."),
+        "",
+        *_bullets(
+            [_conf(c, "../") + (" (before the proposals)" if c in early else "") for c in meetings],
+            "No conference in the record.",
+        ),
+    ]
+    if area.notes:
+        lines += ["## Notes", "", *_bullets([_escape(n) for n in area.notes])]
+    lines += refs.section()
+    return "\n".join(lines)
+
+
+def proposals_index(ds: nm.Dataset) -> str:
+    refs = _Refs("")
+    lines = [
+        *_title("The common proposals"),
+        "The EU and NATO councils endorsed two sets of common proposals to carry out the",
+        "2016 Joint Declaration, 74 in all; the conferences of the Directors General review",
+        "them. The record lists the proposals its sources describe, each summarised in the",
+        "project's own words, grouped by area as the texts group them. In Python,",
+        '`nm.proposals(area=..., topic=..., set=...)` lists them and `nm.meetings_about(nm.proposal_area("cyber"))`',
+        "gives the conferences that discussed an area.",
+        "",
+        "## The sets",
+        "",
+    ]
+    for s in ds.proposal_sets():
+        listed = len(ds.proposals(set=s))
+        lines += [
+            f"### Set {s.id}",
+            "",
+            f"Endorsed on {_whole(str(s.date))}: {_count(s.count, 'proposal')}, of which the record "
+            f"lists {listed}.{refs.mark(s.sources)}",
+            "",
+        ]
+        extra = [_escape(s.incomplete)] if s.incomplete else []
+        extra += [_escape(n) for n in s.notes] + _notes((), s.conflicts, refs)
+        lines += _bullets(extra)
+    lines += [
+        "## The areas",
+        "",
+        "With the proposals the record lists in each and the conferences that discussed it.",
+        "",
+    ]
+    items = []
+    for a in ds.proposal_areas():
+        indent = "  " * (len(a.path) - 1)
+        count = f"{_count(len(ds.proposals(area=a)), 'proposal')}, {_count(len(ds.meetings_about(a)), 'conference')}"
+        items.append(f"{indent}- {_area(a, '')}: {count}")
+    lines += [*items, ""]
+    lines += refs.section()
+    lines += _toctree([f"proposals/{a.id}" for a in ds.proposal_areas()])
     return "\n".join(lines)
 
 
@@ -757,6 +919,9 @@ def coverage_page(ds: nm.Dataset) -> str:
         "series_since",
         "unnumbered",
         "searched",
+        "partial_proposal_sets",
+        "proposals_by_area",
+        "undiscussed_areas",
     }
     unknown = {f.name for f in attrs.fields(type(cov))} - handled
     if unknown:  # a new part of the report must be shown here too
@@ -826,6 +991,24 @@ def coverage_page(ds: nm.Dataset) -> str:
         "Periods with no known holder",
         [_whole(f"{_post(g.post, '')}: {g.start} to {_last_day(g.end)}") for g in cov.holder_gaps],
         "Both days included.",
+    )
+    lines += ["## The common proposals", ""]
+    section(
+        "Sets listed in part",
+        [
+            f"[{s.id}](proposals.md#set-{s.id}): {n} of {s.count} listed. {_escape(s.incomplete or '')}"
+            for s, n in cov.partial_proposal_sets
+        ],
+    )
+    section(
+        "Proposals listed per area",
+        [f"{_area(a, '')}: {n}" for a, n in cov.proposals_by_area],
+        "Counting each area's parts; an area with none listed may still hold proposals the sources do not show.",
+    )
+    section(
+        "Areas no conference discussed",
+        [_area(a, "") for a in cov.undiscussed_areas],
+        "No conference in the record had an agenda item on one of their topics.",
     )
     return "\n".join(lines)
 
@@ -1052,6 +1235,7 @@ def generate(out: Path, ds: nm.Dataset | None = None, *, placeholders: bool = Fa
         out / "posts.md": posts_index(ds),
         out / "topics.md": topics_index(ds, narrower),
         out / "declarations.md": declarations_index(ds),
+        out / "proposals.md": proposals_index(ds),
         out / "sources.md": sources_index(ds),
         out / "coverage.md": coverage_page(ds),
         out / "release.md": release_page(ds),
@@ -1073,6 +1257,8 @@ def generate(out: Path, ds: nm.Dataset | None = None, *, placeholders: bool = Fa
         pages[out / "topics" / f"{t.id}.md"] = topic_page(ds, t, narrower)
     for d in ds.joint_declarations():
         pages[out / "declarations" / f"{d.id}.md"] = declaration_page(d)
+    for a in ds.proposal_areas():
+        pages[out / "proposals" / f"{a.id}.md"] = proposal_area_page(ds, a)
     cited = citations(ds)
     by_page: dict[tuple[str, str, str], list[nm.Source]] = {}
     for s in ds.sources():
