@@ -500,7 +500,9 @@ def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
     n_declarations = draw(st.integers(0, 2))
     # Sets are endorsed before any report or deadline that names them (1990-1995 against
     # 1996 on), and each belongs to exactly one declaration.
-    set_ids = [f"s{i}" for i in range(draw(st.integers(0, 3)) if n_declarations else 0)]
+    # A set's id is the year it was endorsed.
+    years = draw(st.lists(st.integers(1990, 1995), max_size=3 if n_declarations else 0, unique=True))
+    set_ids = [str(year) for year in years]
     owner = {sid: draw(st.integers(0, n_declarations - 1)) for sid in set_ids}
     listed = {sid: draw(st.integers(0, 3)) for sid in set_ids}
     raw["proposal_sets.toml"] = []
@@ -508,7 +510,7 @@ def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
         count = listed[sid] + draw(st.integers(0 if listed[sid] else 1, 3))
         entry: dict[str, Any] = {
             "id": sid,
-            "date": str(draw(partial_dates(1990, 1995))),
+            "date": str(draw(partial_dates(int(sid), int(sid)))),
             "count": count,
             "notes": texts(),
             "conflicts": conflicts(),
@@ -533,7 +535,7 @@ def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
 
     def period() -> dict[str, str]:
         ends = sorted(
-            draw(st.lists(partial_dates(1996, 2030), min_size=2, max_size=2)), key=lambda d: d.sort_key()
+            draw(st.lists(partial_dates(1996, 2019), min_size=2, max_size=2)), key=lambda d: d.sort_key()
         )
         chosen = draw(st.sampled_from(["both", "start", "end", "none"]))
         out: dict[str, str] = {}
@@ -546,7 +548,7 @@ def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
     raw["progress_reports.toml"] = [
         {
             "number": n,
-            "date": str(draw(partial_dates(1996, 2030))),
+            "date": str(draw(partial_dates(2020, 2030))),  # after the period it reports on
             **period(),
             "proposal_sets": draw(st.lists(st.sampled_from(set_ids), unique=True)) if set_ids else [],
             "notes": texts(),
@@ -571,15 +573,24 @@ def rich_datasets(draw: st.DrawFn) -> nm.Dataset:
             areas.append(area)
     raw["proposal_areas.toml"] = areas
     proposals: list[dict[str, Any]] = []
+    by_id = {a["id"]: a for a in areas}
+
+    def area_topics(area_id: str) -> set[str]:
+        """The topics of an area and of the areas it is part of."""
+        area = by_id[area_id]
+        return set(area["topics"]) | (area_topics(area["parent"]) if "parent" in area else set())
+
     for sid in set_ids if areas else ():
         numbered = draw(st.booleans())
         for k in range(1, listed[sid] + 1):
+            area_id = draw(st.sampled_from(list(by_id)))
+            others = [t for t in topic_ids if t not in area_topics(area_id)]
             proposal: dict[str, Any] = {
                 "id": f"{sid}-{k:02d}" if numbered else f"{sid}-item-{k}",
                 "set": sid,
-                "area": draw(st.sampled_from([a["id"] for a in areas])),
+                "area": area_id,
                 "summary": draw(awkward),
-                "topics": draw(st.lists(st.sampled_from(topic_ids), max_size=2, unique=True)),
+                "topics": draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else [],
                 "notes": texts(),
                 "sources": cite(),
             }

@@ -182,7 +182,8 @@ def test_coverage_repr_is_a_summary_that_says_what_as_of_means() -> None:
     assert f"missing_half_years {len(report.missing_half_years)}," in text
     assert f"holder_gaps {len(report.holder_gaps)}, searched {len(report.searched)}," in text
     assert text.endswith(
-        f"proposals_by_area {len(report.proposals_by_area)}, undiscussed_areas {len(report.undiscussed_areas)}>"
+        f"areas_without_proposals {sum(1 for _, n in report.proposals_by_area if n == 0)}, "
+        f"undiscussed_areas {len(report.undiscussed_areas)}>"
     )
     assert str(report).splitlines()[0] == (
         "Record from 2014-01-27 to 2026-11-22: checked against its sources on 2026-11-22; "

@@ -186,6 +186,12 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def _small(n: int, noun: str) -> str:
+    """``two sets``: a count of up to ten in words, as prose writes it; else ``_count``."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return f"{words[n]} {noun}{'' if n == 1 else 's'}" if n < len(words) else _count(n, noun)
+
+
 def _bullets(items: list[str], empty: str | None = None) -> list[str]:
     if not items:
         return [empty, ""] if empty else []
@@ -359,12 +365,23 @@ def conference_page(
             briefers = f" Briefed by {', '.join(_escape(b) for b in item.briefers)}." if item.briefers else ""
             lines.append(f"- {_escape(item.title)}.{briefers} Topics: {topics}.{refs.mark(item.sources)}")
         lines.append("")
-    areas = ds.proposal_areas(conference=c)
+    # An area's part that maps onto no topic of its own adds nothing here: its area says it.
+    areas = [
+        a
+        for a in ds.proposal_areas(conference=c)
+        if a.parent is None or {t.id for t in a.topics} - {t.id for t in a.parent.topics}
+    ]
     if areas:
+        first = min(s.date for s in ds.proposal_sets())
+        before = (
+            f" This meeting came before the first set was endorsed, on {_whole(str(first))}."
+            if c.date.latest() < first.earliest()
+            else ""
+        )
         lines += [
             "## Areas of the common proposals discussed",
             "",
-            "The areas whose topics its agenda touches ([the common proposals](../proposals.md)).",
+            f"The areas whose topics its agenda touches ([the common proposals](../proposals.md)).{before}",
             "",
             *_bullets([_area(a, "../") for a in areas]),
         ]
@@ -755,6 +772,17 @@ def proposal_area_page(ds: nm.Dataset, area: nm.ProposalArea) -> str:
         ]
     for p in own:
         lines += _proposal_section(p, refs)
+    elsewhere = list(
+        dict.fromkeys(p for t in area.topics for p in ds.proposals(topic=t) if area not in p.area.path)
+    )
+    if elsewhere:
+        lines += [
+            f"## Proposals on its topics in other areas ({len(elsewhere)})",
+            "",
+            *_bullets(
+                [f"{_proposal(p, '../')} ({_escape(p.area.label)}): {_escape(p.summary)}" for p in elsewhere]
+            ),
+        ]
     meetings = ds.meetings_about(area)
     first = min((s.date.earliest() for s in ds.proposal_sets()), default=None)
     early = [c for c in meetings if first is not None and c.date.latest() < first]
@@ -781,8 +809,10 @@ def proposals_index(ds: nm.Dataset) -> str:
     refs = _Refs("")
     lines = [
         *_title("The common proposals"),
-        "The EU and NATO councils endorsed two sets of common proposals to carry out the",
-        "2016 Joint Declaration, 74 in all; the conferences of the Directors General review",
+        f"The EU and NATO councils endorsed {_small(len(ds.proposal_sets()), 'set')} of common proposals "
+        "to carry out the",
+        f"2016 Joint Declaration, {sum(s.count for s in ds.proposal_sets())} in all; the conferences of "
+        "the Directors General review",
         "them. The record lists the proposals its sources describe, each summarised in the",
         "project's own words, grouped by area as the texts group them. In Python,",
         '`nm.proposals(area=..., topic=..., set=...)` lists them and `nm.meetings_about(nm.proposal_area("cyber"))`',
@@ -815,6 +845,18 @@ def proposals_index(ds: nm.Dataset) -> str:
         count = f"{_count(len(ds.proposals(area=a)), 'proposal')}, {_count(len(ds.meetings_about(a)), 'conference')}"
         items.append(f"{indent}- {_area(a, '')}: {count}")
     lines += [*items, ""]
+    try:
+        reviewed = ds.meetings_about("common-proposals")
+    except nm.UnknownTopicError:  # a data directory without the topic
+        reviewed = nm.Results()
+    if reviewed:
+        lines += [
+            f"## Conferences that reviewed the proposals as a whole ({len(reviewed)})",
+            "",
+            f"Those with an agenda item on {_topic(ds.topic('common-proposals'), '')} itself.",
+            "",
+            *_bullets([_conf(c, "") for c in reviewed]),
+        ]
     lines += refs.section()
     lines += _toctree([f"proposals/{a.id}" for a in ds.proposal_areas()])
     return "\n".join(lines)

@@ -283,14 +283,14 @@ def proposals(
     ``topic`` matches a proposal's own topics and its areas', narrower topics
     included; ``set`` is a set or the year it was endorsed (``2016``, ``"2017"``).
 
-    The record lists the proposals its sources describe, 17 of the 74 (see
+    The record lists the proposals its sources describe, 19 of the 74 (see
     ``ProposalSet.incomplete``).
 
     >>> import natoeu_milstaff as nm
     >>> [(p.id, p.area.id) for p in nm.proposals(topic="counter-terrorism")][:2]
     [('2017-02', 'hybrid-situational-awareness'), ('2017-03', 'hybrid-situational-awareness')]
     >>> len(nm.proposals()), len(nm.proposals(area="hybrid threats", set=2016))
-    (17, 5)
+    (19, 5)
     """
     return Dataset.bundled().proposals(area, topic, set)
 
@@ -333,7 +333,7 @@ def proposal_sets() -> Results[ProposalSet]:
 
     >>> import natoeu_milstaff as nm
     >>> [(s.id, s.count, len(nm.proposals(set=s))) for s in nm.proposal_sets()]
-    [('2016', 42, 10), ('2017', 32, 7)]
+    [('2016', 42, 11), ('2017', 32, 8)]
     """
     return Dataset.bundled().proposal_sets()
 

@@ -24,7 +24,7 @@ import attrs
 from . import _model
 from ._dates import PartialDate, _from_canonical
 from ._files import parents_first
-from ._model import TABLES, Tables, Topic
+from ._model import TABLES, Tables
 
 __all__ = ["FILE", "compile", "load"]
 
@@ -67,7 +67,7 @@ def build(raw: dict[str, Any]) -> Tables:
             built[table.attr] = builder.build(table.kind, records)
             continue
         refs = builder.refs.get(table.kind)
-        pairs = parents_first(records, table.file, []) if table.kind is Topic else enumerate(records)
+        pairs = parents_first(records, table, []) if table.parents else enumerate(records)
         objects: list[Any] = [None] * len(records)
         for index, record in pairs:
             obj = objects[index] = builder.build(table.kind, record)

@@ -25,7 +25,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from ._dates import PartialDate
 from ._errors import DataError, Error
 from ._files import parents_first
-from ._model import TABLES, Topic
+from ._model import TABLES
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -161,6 +161,11 @@ def _reference(table: Table) -> Callable[[Any, Any], Any]:
     kind, name = table.kind, table.key
 
     def hook(value: Any, _: Any) -> Any:
+        if isinstance(value, dict):  # a record written in place, as older data files nest sets
+            raise TypeError(
+                f"expected the id of a {name} (a string), got a table; {name} records are kept "
+                f"in {table.file} and referred to by id"
+            )
         if not isinstance(value, str):
             raise TypeError(f"expected the id of a {name} (a string), got {value!r}")
         refs, failed = _REFS.get()
@@ -242,7 +247,7 @@ def structure_tables(raw: Mapping[str, Any], *, origin: str = "dataset") -> dict
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a reported problem
                     problems += [f"{file}: {m}" for m in _messages(exc, f"$.{key}")]
                 continue
-            pairs = parents_first(records, file, problems) if kind is Topic else enumerate(records)
+            pairs = parents_first(records, table, problems) if table.parents else enumerate(records)
             ident_field = _REFERRED[kind][1] if kind in _REFERRED else None
             objects = []
             for index, record in pairs:

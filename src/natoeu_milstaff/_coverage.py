@@ -128,7 +128,7 @@ class Coverage(Record):
     part; the set's ``incomplete`` says why.
 
     >>> [(s.id, n, s.count) for s, n in nm.coverage().partial_proposal_sets]
-    [('2016', 10, 42), ('2017', 7, 32)]
+    [('2016', 11, 42), ('2017', 8, 32)]
     """
     proposals_by_area: tuple[tuple[ProposalArea, int], ...] = ()
     """(area, proposals the record lists in it or its sub-areas) for every area, in order."""
@@ -170,6 +170,9 @@ class Coverage(Record):
         for _, title, items in self._sections():
             lines.append(f"{title}: {len(items)}")
             lines.extend(f"  - {item}" for item in items)
+        if self.proposals_by_area:
+            counts = ", ".join(f"{a.id} {n}" for a, n in self.proposals_by_area)
+            lines.append(f"Common proposals listed per area: {counts}")
         return "\n".join(lines)
 
     def _sections(self) -> list[tuple[str, str, list[str]]]:
@@ -214,9 +217,9 @@ class Coverage(Record):
                 [f"{s.id}: {n} of {s.count} listed" for s, n in self.partial_proposal_sets],
             ),
             (
-                "proposals_by_area",
-                "Common proposals listed per area",
-                [f"{a.id}: {n}" for a, n in self.proposals_by_area],
+                "areas_without_proposals",
+                "Areas of the common proposals with none listed",
+                [a.id for a, n in self.proposals_by_area if n == 0],
             ),
             (
                 "undiscussed_areas",

@@ -723,9 +723,23 @@ class Dataset:
         about = self._index.about
         try:
             found = about.get(topic)
-        except TypeError:  # unhashable: self.topic() says what was wrong
+        except TypeError:  # unhashable: said below
             found = None
-        return found if found is not None else about[self.topic(topic)]
+        if found is not None:
+            return found
+        if not isinstance(topic, (Topic, str)):
+            raise TypeError(f"topic must be a Topic, a ProposalArea or a str, got {type(topic).__name__}")
+        try:
+            return about[self.topic(topic)]
+        except UnknownTopicError:
+            area = (
+                self._index.areas.find(topic) if isinstance(topic, str) and len(topic) <= MAX_NAME else None
+            )
+            if area is None:
+                raise
+            ask = f"meetings_about(proposal_area({topic!r}))"
+            hint = f"{area.label!r} is an area of the common proposals: ask {ask}"
+            raise UnknownTopicError(topic, dict(self._index.topics.shown), hint=hint) from None
 
     def conferences(
         self,
@@ -885,11 +899,10 @@ class Dataset:
             raise TypeError(f"key must be a Proposal or a str, got {type(key).__name__}")
         if len(key) > MAX_NAME:
             raise _name_too_long(key, "proposal id")
-        found = by_id.get(key.strip())
+        found = by_id.get(key.strip().lower())
         if found is None:
-            raise UnknownProposalError(
-                key, list(by_id), hint="a proposal's id is its set and number, as in '2017-05'"
-            )
+            hint = "a proposal's id is its set and number, as in '2017-05', or its set and a few words"
+            raise UnknownProposalError(key, list(by_id), hint=hint)
         return found
 
     def proposals(
@@ -906,8 +919,8 @@ class Dataset:
 
         >>> ds = Dataset.bundled()
         >>> [p.id for p in ds.proposals(topic="terrorism")]
-        ['2017-02', '2017-03', '2017-05']
-        >>> [p.id for p in ds.proposals(area="cyber", set=2016)]
+        ['2017-02', '2017-03', '2017-05', '2017-ct-partner-support']
+        >>> [p.id for p in ds.proposals(area="cyber", set=2016)][:3]
         ['2016-cyber-concepts', '2016-cyber-training', '2016-cyber-research']
         """
         index = self._index.proposals

@@ -196,15 +196,22 @@ def check_shape(table: Table, tables: Mapping[str, Any]) -> list[str]:
 MAX_TOPIC_DEPTH = 32
 
 
-def parents_first(
-    records: list[dict[str, Any]], file: str, problems: list[str]
-) -> list[tuple[int, dict[str, Any]]]:
-    """Topic records with their positions, each after its broader topics (which it holds).
+# What a cycle or too deep a chain of each kind of parent is called in a problem.
+_CHAINS = {"broader": "broader topics", "parent": "parent areas"}
 
-    Both loaders build topics in this order. Kahn's algorithm, without recursion;
-    topics left over are in a cycle and reported in ``problems``, with depth beyond
+
+def parents_first(
+    records: list[dict[str, Any]], table: Table, problems: list[str]
+) -> list[tuple[int, dict[str, Any]]]:
+    """The records of ``table`` with their positions, each after the records of the same
+    table it holds through ``table.parents`` (a topic's broader topics, an area's parent).
+
+    Both loaders build such tables in this order. Kahn's algorithm, without recursion;
+    records left over are in a cycle and reported in ``problems``, with depth beyond
     ``MAX_TOPIC_DEPTH``.
     """
+    file, key, field = table.file, table.key, table.parents or ""
+    chain = _CHAINS.get(field, field)
     by_id: dict[str, int] = {}
     for index, record in enumerate(records):
         ident = record.get("id")
@@ -213,7 +220,9 @@ def parents_first(
     parents: dict[int, set[int]] = {}
     children: dict[int, list[int]] = {i: [] for i in range(len(records))}
     for index, record in enumerate(records):
-        broader = record.get("broader", [])
+        broader = record.get(field, [])
+        if isinstance(broader, str):  # one parent
+            broader = [broader]
         known = (
             {by_id[p] for p in broader if isinstance(p, str) and p in by_id}
             if isinstance(broader, list)
@@ -235,11 +244,11 @@ def parents_first(
             if waiting[child] == 0:
                 ready.append(child)
     for index in sorted(set(parents) - set(order)):
-        problems.append(f"{file}: $.topic[{index}].broader: part of a cycle of broader topics")
+        problems.append(f"{file}: $.{key}[{index}].{field}: part of a cycle of {chain}")
     for index in order:
         if depth[index] > MAX_TOPIC_DEPTH:
             problems.append(
-                f"{file}: $.topic[{index}].broader: more than {MAX_TOPIC_DEPTH} levels of broader topics"
+                f"{file}: $.{key}[{index}].{field}: more than {MAX_TOPIC_DEPTH} levels of {chain}"
             )
             break
     return [(index, records[index]) for index in order]

@@ -919,25 +919,45 @@ class Table:
     file, ``key`` the name of its records there (``[[conference]]``), ``kind`` the
     record class, ``id`` the field (or property) that identifies a record (``None`` for
     none), ``referred`` whether other records hold these by that id (in the files,
-    ``post = "DGIMS"``), and ``many`` whether the file holds an array of records or,
-    for ``dataset.toml``, one.
+    ``post = "DGIMS"``), ``many`` whether the file holds an array of records or, for
+    ``dataset.toml``, one, and ``parents`` the field by which a record refers to others
+    of its own table (a topic's ``broader``, an area's ``parent``), so that the loaders
+    build those first.
     """
 
-    __slots__ = ("attr", "file", "id", "key", "kind", "many", "referred")
+    __slots__ = ("attr", "file", "id", "key", "kind", "many", "parents", "referred")
 
     def __init__(
-        self, *, attr: str, file: str, key: str, kind: type, id: str | None, referred: bool, many: bool
+        self,
+        *,
+        attr: str,
+        file: str,
+        key: str,
+        kind: type,
+        id: str | None,
+        referred: bool,
+        many: bool,
+        parents: str | None = None,
     ) -> None:
         self.attr, self.file, self.key, self.kind = attr, file, key, kind
-        self.id, self.referred, self.many = id, referred, many
+        self.id, self.referred, self.many, self.parents = id, referred, many, parents
 
     def __repr__(self) -> str:
         return f"<Table {self.attr}: {self.file}>"
 
 
-def _table(file: str, key: str, kind: type, id: str | None = None, *, referred: bool = False) -> Any:
+def _table(
+    file: str,
+    key: str,
+    kind: type,
+    id: str | None = None,
+    *,
+    referred: bool = False,
+    parents: str | None = None,
+) -> Any:
     """A field of ``Tables``: the tuple of ``kind`` records read from ``file``."""
     table = {"file": file, "key": key, "kind": kind, "id": id, "referred": referred, "many": True}
+    table["parents"] = parents
     return attrs.field(default=(), validator=_tuple_of(kind), repr=counted, metadata={"table": table})
 
 
@@ -967,7 +987,7 @@ class Tables(Value):
     posts: tuple[Post, ...] = _table("posts.toml", "post", Post, "code", referred=True)
     officials: tuple[Official, ...] = _table("officials.toml", "official", Official, "id", referred=True)
     appointments: tuple[Appointment, ...] = _table("appointments.toml", "appointment", Appointment, "id")
-    topics: tuple[Topic, ...] = _table("topics.toml", "topic", Topic, "id", referred=True)
+    topics: tuple[Topic, ...] = _table("topics.toml", "topic", Topic, "id", referred=True, parents="broader")
     conferences: tuple[Conference, ...] = _table(
         "conferences.toml", "conference", Conference, "id", referred=True
     )
@@ -984,7 +1004,7 @@ class Tables(Value):
         "progress_reports.toml", "progress_report", ProgressReport, "number"
     )
     proposal_areas: tuple[ProposalArea, ...] = _table(
-        "proposal_areas.toml", "area", ProposalArea, "id", referred=True
+        "proposal_areas.toml", "area", ProposalArea, "id", referred=True, parents="parent"
     )
     proposals: tuple[Proposal, ...] = _table("proposals.toml", "proposal", Proposal, "id")
 

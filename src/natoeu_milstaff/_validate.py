@@ -370,6 +370,8 @@ def _proposals(ds: Any) -> Iterator[str]:
         mine = listed.get(found.id, [])
         if found.count < 1:
             yield f"{where}.count: a set holds at least one proposal, got {found.count}"
+        if found.id != str(found.date.earliest().year) or found.date.year != found.date.earliest().year:
+            yield f"{where}.id: {found.id!r} must be the year the set was endorsed ({found.date})"
         if len(mine) > found.count:
             yield (
                 f"{where}: the record lists {len(mine)} proposals of the set {found.id!r}, "
@@ -401,6 +403,12 @@ def _proposals(ds: Any) -> Iterator[str]:
             yield f"{where}.id: {p.id!r} looks like a place in the text, but the proposal has no number"
         if p.deadline is not None and p.deadline.latest() < p.set.date.earliest():
             yield f"{where}.deadline: {p.deadline} is before the set was endorsed ({p.set.date})"
+        own = [t.id for t in p.topics]
+        for topic_id in sorted({t for t in own if own.count(t) > 1}):
+            yield f"{where}.topics: the topic {topic_id!r} is listed twice"
+        of_area = {t.id for a in p.area.path for t in a.topics}
+        for topic_id in sorted(set(own) & of_area):
+            yield f"{where}.topics: {topic_id!r} is already its area's topic; list only others"
     owners = Counter(s.id for d in ds.declarations for s in d.proposal_sets)
     for index, found in enumerate(ds.proposal_sets):
         if owners[found.id] != 1:
@@ -421,6 +429,9 @@ def _proposals(ds: Any) -> Iterator[str]:
         start, end = r.period_start, r.period_end
         if start is not None and end is not None and start.earliest() > end.latest():
             yield f"{where}.period_end: the period ends ({end}) before it starts ({start})"
+        for name, bound in (("period_start", start), ("period_end", end)):
+            if bound is not None and bound.earliest() > r.date.latest():
+                yield f"{where}.{name}: {bound} is after the report ({r.date})"
 
 
 def expected_break(a: Conference, b: Conference) -> BreakKind | None:
