@@ -523,6 +523,11 @@ def test_cli_areas_and_meetings_about_an_area() -> None:
         (("proposals", "--area", "cyber defence"), "error: unknown proposal area 'cyber defence'"),
         (("meetings-about",), "error: give a TOPIC or --area AREA"),
         (("meetings-about", "cyber", "--area", "cyber"), "error: give a TOPIC or --area AREA"),
+        (
+            ("meetings-about", "situational awareness"),
+            "error: unknown topic 'situational awareness'; 'Situational awareness' is an area of the common "
+            "proposals: ask with --area: python -m natoeu_milstaff meetings-about --area 'situational awareness'",
+        ),
     ],
 )
 def test_cli_errors_are_one_line(argv: tuple[str, ...], message: str) -> None:

@@ -34,7 +34,15 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from ._dataset import Dataset, _check_path
 from ._dates import as_period
 from ._display import end_text, tenure_text
-from ._errors import AmbiguousDateError, DataError, Error, InvalidValueError, WriteError
+from ._errors import (
+    AmbiguousDateError,
+    DataError,
+    Error,
+    InvalidValueError,
+    UnknownProposalError,
+    UnknownTopicError,
+    WriteError,
+)
 from ._model import Basis
 
 if TYPE_CHECKING:
@@ -459,7 +467,17 @@ def _meetings_about(ds: Dataset, args: argparse.Namespace, out: TextIO, err: Tex
         rows = ds.meetings_about(area)
         nothing = f"no conference in the record discussed {area.label} (area {area.id!r})"
     else:
-        topic = ds.topic(args.topic)
+        try:
+            topic = ds.topic(args.topic)
+        except UnknownTopicError as error:
+            try:
+                area = ds.proposal_area(args.topic)
+            except UnknownProposalError:
+                raise error from None
+            raise _UsageError(
+                f"unknown topic {args.topic!r}; {area.label!r} is an area of the common proposals: "
+                f"ask with --area: {_PROG} meetings-about --area {shlex.quote(args.topic)}"
+            ) from None
         rows = ds.meetings_about(topic)
         nothing = f"no conference in the record discussed {topic.label} (topic {topic.id!r})"
     return _conference_listing(ds, args, out, err, rows=rows, nothing=nothing)
