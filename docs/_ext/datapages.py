@@ -372,10 +372,10 @@ def conference_page(
         if a.parent is None or {t.id for t in a.topics} - {t.id for t in a.parent.topics}
     ]
     if areas:
-        first = min(s.date for s in ds.proposal_sets())
+        first = _first_endorsed(ds)
         before = (
             f" This meeting came before the first set was endorsed, on {_whole(str(first))}."
-            if c.date.latest() < first.earliest()
+            if first is not None and c.date.latest() < first
             else ""
         )
         lines += [
@@ -728,6 +728,11 @@ def declarations_index(ds: nm.Dataset) -> str:
 # -- the common proposals ------------------------------------------------------------
 
 
+def _first_endorsed(ds: nm.Dataset) -> dt.date | None:
+    """The day the first set of common proposals was endorsed; ``None`` if the record has none."""
+    return min((s.date.earliest() for s in ds.proposal_sets()), default=None)
+
+
 def _proposal_section(p: nm.Proposal, refs: _Refs) -> list[str]:
     """A proposal on its area's page: a heading of its id, which links to it, and its facts."""
     place = (
@@ -784,7 +789,7 @@ def proposal_area_page(ds: nm.Dataset, area: nm.ProposalArea) -> str:
             ),
         ]
     meetings = ds.meetings_about(area)
-    first = min((s.date.earliest() for s in ds.proposal_sets()), default=None)
+    first = _first_endorsed(ds)
     early = [c for c in meetings if first is not None and c.date.latest() < first]
     lines += [
         f"## Conferences that discussed it ({len(meetings)})",

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
+import operator
 import os
 import types
 import typing
@@ -108,11 +110,11 @@ class _Builder:
 
     def _converter(self, kind: Any) -> _Convert:
         if isinstance(kind, str):  # a forward reference: a topic's broader topics, an area's parent
-            names = [name.strip() for name in kind.split("|")]
-            if names[1:] == ["None"]:
-                inner = self._converter(getattr(_model, names[0]))
-                return lambda value: None if value is None else inner(value)
-            kind = getattr(_model, kind)
+            parts = [
+                type(None) if name == "None" else getattr(_model, name)
+                for name in kind.replace(" ", "").split("|")
+            ]
+            kind = functools.reduce(operator.or_, parts)  # "ProposalArea | None": the union itself
         origin = typing.get_origin(kind)
         if origin is tuple:
             inner = self._converter(typing.get_args(kind)[0])

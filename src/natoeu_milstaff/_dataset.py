@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Dataset"]
 
-_R = TypeVar("_R", Post, Official, Topic)
+_R = TypeVar("_R", Post, Official, Topic, ProposalArea)
 
 
 class Dataset:
@@ -739,7 +739,7 @@ class Dataset:
                 raise
             ask = f"meetings_about(proposal_area({topic!r}))"
             hint = f"{area.label!r} is an area of the common proposals: ask {ask}"
-            raise UnknownTopicError(topic, dict(self._index.topics.shown), hint=hint) from None
+            raise UnknownTopicError(topic, self._index.topics.shown, hint=hint) from None
 
     def conferences(
         self,
@@ -824,7 +824,7 @@ class Dataset:
 
     def _proposal_set(self, key: ProposalSet | str | int) -> ProposalSet:
         """A set of common proposals by its id, the year it was endorsed (``2017``, ``"2017"``)."""
-        sets = {s.id: s for s in self._index.proposals.sets}
+        sets = self._index.proposals.set_by_id
         if isinstance(key, ProposalSet):
             if sets.get(key.id) is not key and sets.get(key.id) != key:
                 raise UnknownProposalError(
@@ -850,17 +850,14 @@ class Dataset:
         'cyber'
         """
         names = self._index.areas
-        if isinstance(area, ProposalArea):
-            if not names.holds(area):
-                raise UnknownProposalError(
-                    area.id, hint=_foreign("proposal area", area.id in names.by_id), kind="proposal area"
-                )
-            return area
-        if not isinstance(area, str):
-            raise TypeError(f"area must be a ProposalArea or a str, got {type(area).__name__}")
-        if len(area) > MAX_NAME:
-            raise _name_too_long(area, "proposal area name")
-        found = names.find(area)
+        found = _find(
+            names,
+            area,
+            ProposalArea,
+            UnknownProposalError,
+            wanted="area must be a ProposalArea",
+            kind="proposal area",
+        )
         if found is None:
             raise UnknownProposalError(area, names.shown, kind="proposal area")
         return found
@@ -980,21 +977,28 @@ class Dataset:
 
 
 def _find(
-    names: Names[_R], value: object, cls: type[_R], unknown: type[_UnknownKeyError], *, wanted: str
+    names: Names[_R],
+    value: object,
+    cls: type[_R],
+    unknown: type[_UnknownKeyError],
+    *,
+    wanted: str,
+    kind: str | None = None,
 ) -> _R | None:
-    """A post, official or topic asked for by name, or as the record itself: the record,
-    or ``None`` for a name that none goes by. A record of another dataset raises
-    ``unknown``; a value that is neither ``TypeError``; a name too long to look up
-    ``InvalidValueError``."""
+    """A post, official, topic or proposal area asked for by name, or as the record
+    itself: the record, or ``None`` for a name that none goes by. A record of another
+    dataset raises ``unknown`` (for ``kind``, where one error class serves several); a
+    value that is neither ``TypeError``; a name too long to look up ``InvalidValueError``."""
+    kind = kind or unknown.kind
     if isinstance(value, cls):
         key = value.names[0]
         if not names.holds(value):
-            raise unknown(key, hint=_foreign(unknown.kind, key in names.by_id))
+            raise unknown(key, hint=_foreign(kind, key in names.by_id), kind=kind)
         return value
     if not isinstance(value, str):
         raise TypeError(f"{wanted} or a str, got {type(value).__name__}")
     if len(value) > MAX_NAME:
-        raise _name_too_long(value, f"{unknown.kind} name")
+        raise _name_too_long(value, f"{kind} name")
     return names.find(value)
 
 

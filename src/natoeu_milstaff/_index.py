@@ -298,7 +298,17 @@ class Proposals:
     the meetings about any of its or its sub-areas' topics (or a narrower one).
     """
 
-    __slots__ = ("by_area", "by_id", "by_set", "by_topic", "discussed", "meetings", "ordered", "sets")
+    __slots__ = (
+        "by_area",
+        "by_id",
+        "by_set",
+        "by_topic",
+        "discussed",
+        "meetings",
+        "ordered",
+        "set_by_id",
+        "sets",
+    )
 
     def __init__(
         self,
@@ -310,6 +320,7 @@ class Proposals:
         self.sets: Results[ProposalSet] = Results(
             sorted(tables.proposal_sets, key=lambda s: (*s.date.sort_key(), s.id))
         )
+        self.set_by_id = {s.id: s for s in self.sets}
         rank = {s.id: i for i, s in enumerate(self.sets)}
         # Set by set; in a set, by place in the text, then those whose place is unknown
         # in the order of the data file.

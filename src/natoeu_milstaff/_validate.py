@@ -365,12 +365,16 @@ def _proposals(ds: Any) -> Iterator[str]:
     listed: dict[str, list[Any]] = {}
     for p in ds.proposals:
         listed.setdefault(p.set.id, []).append(p)
+    owners = Counter(s.id for d in ds.declarations for s in d.proposal_sets)
     for index, found in enumerate(ds.proposal_sets):
         where = _where("proposal_sets.toml", "proposal_set", index)
         mine = listed.get(found.id, [])
+        if owners[found.id] != 1:
+            listing = f"{owners[found.id]} declarations list the set {found.id!r}"
+            yield f"{where}: {listing}; it implements exactly one"
         if found.count < 1:
             yield f"{where}.count: a set holds at least one proposal, got {found.count}"
-        if found.id != str(found.date.earliest().year) or found.date.year != found.date.earliest().year:
+        if found.id != str(found.date.year):
             yield f"{where}.id: {found.id!r} must be the year the set was endorsed ({found.date})"
         if len(mine) > found.count:
             yield (
@@ -409,13 +413,6 @@ def _proposals(ds: Any) -> Iterator[str]:
         of_area = {t.id for a in p.area.path for t in a.topics}
         for topic_id in sorted(set(own) & of_area):
             yield f"{where}.topics: {topic_id!r} is already its area's topic; list only others"
-    owners = Counter(s.id for d in ds.declarations for s in d.proposal_sets)
-    for index, found in enumerate(ds.proposal_sets):
-        if owners[found.id] != 1:
-            yield (
-                _where("proposal_sets.toml", "proposal_set", index)
-                + f": {owners[found.id]} declarations list the set {found.id!r}; it implements exactly one"
-            )
     for index, area in enumerate(ds.proposal_areas):
         if not area.topics:
             where = _where("proposal_areas.toml", "area", index)
